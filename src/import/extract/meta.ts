@@ -1,0 +1,73 @@
+/**
+ * Title, year and agency of a report, read from the document itself: the title line
+ * ("宁海县人民政府办公室2020年政府信息公开工作年度报告", "2020年宁海县…年度报告"), else the
+ * statistics period ("统计期限为2020年1月1日至12月31日"), else the signature at the end.
+ */
+import { normalizeText } from '../normalize.ts';
+import type { SourceDocument } from '../source.ts';
+import { lineText } from '../source.ts';
+
+export interface ReportMeta {
+  title: string | null;
+  year: number | null;
+  agency: string | null;
+}
+
+const TITLE_RE = /(政府信息公开|政务公开).{0,6}(年度报告|年报)|信息公开工作年度报告|年度报告$/;
+const SUFFIX_RE = /(的)?(政府信息公开|信息公开|政务公开).*$/;
+
+export function readMeta(doc: SourceDocument, maxLines = 40): ReportMeta {
+  const head = doc.lines.slice(0, maxLines).filter((l) => !l.isTableRow);
+  // A title may be split over lines: join the first few short lines and look again.
+  let title: string | null = null;
+  for (let i = 0; i < head.length && !title; i += 1) {
+    const one = lineText(head[i]!).trim();
+    const two = `${one}${lineText(head[i + 1] ?? { cells: [], isTableRow: false, index: 0 }).trim()}`;
+    for (const candidate of [one, two]) {
+      const compact = candidate.replace(/\s+/g, '');
+      if (compact.length <= 60 && TITLE_RE.test(compact)) {
+        title = compact;
+        break;
+      }
+    }
+  }
+
+  const all = doc.lines.map(lineText).join('\n');
+  let year: number | null = null;
+  const fromTitle = title ? /((?:19|20)\d{2})\s*年/.exec(title) : null;
+  if (fromTitle) year = Number(fromTitle[1]);
+  if (year === null) {
+    const period = /(?:统计期限|统计时限|统计时间|数据统计)[^。\n]{0,12}?((?:19|20)\d{2})年\s*1月\s*1日/.exec(
+      all,
+    );
+    if (period) year = Number(period[1]);
+  }
+  if (year === null) {
+    const any = /((?:19|20)\d{2})\s*年度?/.exec(all);
+    if (any) year = Number(any[1]);
+  }
+
+  let agency: string | null = null;
+  if (title) {
+    const stripped = title
+      .replace(/^关于/, '')
+      .replace(/[（(][^）)]*[）)]/g, '')
+      .replace(/(?:19|20)\d{2}\s*年度?/g, '')
+      .replace(SUFFIX_RE, '')
+      .replace(/^[：:、，,\s]+|[：:、，,\s]+$/g, '');
+    if (stripped.length >= 2) agency = stripped;
+  }
+  if (!agency) agency = signature(doc);
+  return { title, year, agency: agency ? normalizeText(agency) : null };
+}
+
+/** The agency named in the last lines: a short line ending in an agency word, before a date. */
+function signature(doc: SourceDocument): string | null {
+  const tail = doc.lines.slice(-12).map((l) => lineText(l).trim());
+  for (let i = tail.length - 1; i >= 0; i -= 1) {
+    const t = tail[i]!.replace(/\s+/g, '');
+    if (t.length <= 30 && /(人民政府|办公室|办公厅|局|委员会|厅|部|署|街道办事处|镇|乡|中心|委)$/.test(t))
+      return t;
+  }
+  return null;
+}

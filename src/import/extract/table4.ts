@@ -1,0 +1,97 @@
+/**
+ * Table 4 (行政复议、行政诉讼): one data row of 15 cells under a three-row header
+ * (annual-report-formats.md §4). The data row is the run of value cells after the last
+ * header label; in positional layouts numbers go to the header column nearest them.
+ */
+import { TABLE4_COLUMNS, TABLE4_GROUPS } from '../../domain/report/formats/index.ts';
+import { normalizeLabel } from '../normalize.ts';
+import type { SourceCell } from '../source.ts';
+import type { Extraction } from './context.ts';
+import type { Range } from './regions.ts';
+import { assignByPosition, headerCentre, numberCells, type Slots } from './values.ts';
+
+const N = TABLE4_GROUPS.length * TABLE4_COLUMNS.length;
+const HEADER = /^(结果维持|结果纠正|其他结果|尚未审结|总计|维持|纠正|其他|尚未|审结|合计)$/;
+
+export function extractTable4(ex: Extraction, range: Range): Slots | null {
+  if (ex.doc.explicitBlanks) return explicitRow(ex, range);
+  return lineRow(ex, range);
+}
+
+function explicitRow(ex: Extraction, range: Range): Slots | null {
+  let run: SourceCell[] = [];
+  let best: SourceCell[] = [];
+  let lastOrigin: string | undefined;
+  for (const pos of ex.positions(range.from, range.to)) {
+    const c = ex.cellAt(pos)!;
+    if (c.origin === lastOrigin) continue;
+    lastOrigin = c.origin;
+    if (ex.isValue(pos)) {
+      run.push(c);
+    } else {
+      if (run.length >= N) best = run;
+      run = [];
+      // Prose after the table ends it.
+      if (normalizeLabel(c.text).length > 40) break;
+    }
+  }
+  if (run.length >= N) best = run;
+  if (best.length === 0) return null;
+  // A leading empty cell under the row-label column is common: keep the last 15.
+  return best.slice(-N);
+}
+
+function lineRow(ex: Extraction, range: Range): Slots | null {
+  const headers: SourceCell[] = [];
+  const numbers: SourceCell[] = [];
+  for (let l = range.from; l < range.to; l += 1) {
+    const line = ex.doc.lines[l];
+    if (!line) continue;
+    const nums = numberCells(line);
+    if (nums.length > 0 && line.cells.every((c) => nums.includes(c) || c.text.trim() === '')) {
+      numbers.push(...nums);
+      continue;
+    }
+    for (const c of line.cells) {
+      if (HEADER.test(normalizeLabel(c.text)) && c.x !== undefined) headers.push(c);
+    }
+    if (numbers.length > 0) break;
+  }
+  if (numbers.length === 0) return null;
+  if (ex.doc.positional) {
+    const centres = dedupeColumns(headers.map(headerCentre));
+    if (centres.length === N) {
+      const slots = assignByPosition(numbers, centres);
+      if (slots) return slots;
+    }
+  }
+  if (numbers.length === N) return numbers;
+  ex.add({
+    rule: 'import.ambiguous_columns',
+    severity: 'warning',
+    table: 'table4',
+    message: `表四只印有${numbers.length}个数字，空白单元格无法定位，${numbers.length === 3 ? '已按三个“总计”处理' : '已按顺序填入'}，请核对（${numbers[0]?.where ?? ''}）`,
+  });
+  const slots: Slots = Array.from({ length: N }, () => null);
+  if (numbers.length === 3) {
+    numbers.forEach((c, g) => {
+      slots[g * TABLE4_COLUMNS.length + TABLE4_COLUMNS.length - 1] = c;
+    });
+  } else {
+    numbers.slice(0, N).forEach((c, i) => {
+      slots[i] = c;
+    });
+  }
+  return slots;
+}
+
+/** Header words wrapped over two lines ("结果"/"维持") give two centres for one column. */
+function dedupeColumns(centres: number[]): number[] {
+  const sorted = [...centres].sort((a, b) => a - b);
+  const out: number[] = [];
+  for (const x of sorted) {
+    const lastX = out[out.length - 1];
+    if (lastX === undefined || x - lastX > 1.5) out.push(x);
+  }
+  return out;
+}

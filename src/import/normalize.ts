@@ -1,0 +1,66 @@
+/**
+ * Text normalisation before label matching. PDFs set in Noto fonts carry Kangxi and CJK
+ * radical code points (⼈⺠⼯); NFKC folds most, U+2EA0 ⺠ needs an explicit mapping
+ * (ARCHITECTURE.md, known traps). Full-width digits and brackets fold to ASCII under NFKC.
+ */
+
+const RADICALS: Record<string, string> = {
+  '\u2EA0': '民',
+  '\u2E8B': '⺋',
+  '\u2ED4': '门',
+  '\u2EDA': '页',
+  '\u2EE2': '马',
+  '\u2EC5': '见',
+  '\u2EC8': '讠',
+  '\u2ECB': '车',
+  '\u2ED3': '长',
+  '\u2EA7': '⺧',
+  '\u2F08': '人',
+};
+
+const RADICAL_RE = new RegExp(`[${Object.keys(RADICALS).join('')}]`, 'gu');
+
+/** NFKC plus radical fixes; keeps layout (spaces, tabs, newlines) intact. */
+export function normalizeText(text: string): string {
+  return text
+    .replace(RADICAL_RE, (ch) => RADICALS[ch] ?? ch)
+    .normalize('NFKC')
+    .replace(/\u00A0/g, ' ')
+    .replace(/\r\n?/g, '\n');
+}
+
+/**
+ * A label reduced to its words: no spaces, no punctuation, brackets or quotes, so that
+ * "（三）不予 公开", "(三)不予公开" and "三、不予公开" compare equal.
+ */
+export function normalizeLabel(text: string): string {
+  return normalizeText(text)
+    .replace(/[\s\u3000]+/g, '')
+    .replace(/[()（）【】[\]、.．。,，:：;；“”"'‘’「」《》〈〉·•\-—_/／]/g, '');
+}
+
+const NUMBER_RE = /^[+\-−－]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^[+\-−－]?\d+(?:\.\d+)?$/;
+/** Cell texts printed for "nothing" in value cells. */
+const BLANK_MARKS = new Set(['', '-', '—', '–', '/', '／', '无', '空', '\\', '——', '--', '－', '−', '×']);
+
+export type ParsedValue =
+  | { kind: 'blank'; mark: string }
+  | { kind: 'number'; value: number; unit: string | null }
+  | { kind: 'text' };
+
+/** Reads a value cell: a number (with an optional unit such as 元 or 万元), a blank mark, or text. */
+export function parseValue(raw: string): ParsedValue {
+  const text = normalizeText(raw).replace(/[\s\u3000]+/g, '');
+  if (BLANK_MARKS.has(text)) return { kind: 'blank', mark: text };
+  const unitMatch = /^(.*?)(万元|元|件|项|个|条)$/.exec(text);
+  const body = unitMatch ? unitMatch[1]! : text;
+  if (!NUMBER_RE.test(body)) return { kind: 'text' };
+  const value = Number(body.replace(/,/g, '').replace(/[−－]/, '-'));
+  if (!Number.isFinite(value)) return { kind: 'text' };
+  return { kind: 'number', value, unit: unitMatch ? unitMatch[2]! : null };
+}
+
+/** True when a cell holds a value (a number or a blank mark), not a label. */
+export function isValueCell(raw: string): boolean {
+  return parseValue(raw).kind !== 'text';
+}

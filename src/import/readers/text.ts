@@ -1,0 +1,126 @@
+/**
+ * Plain-text reader. Three layouts reach us as text:
+ * - DOCX text, one table cell per line behind a tab (empty cells: a lone tab);
+ * - text copied from web pages: cells separated by tabs, by spaces, or run together;
+ * - `pdftotext -layout`: space-aligned columns, with form feeds between pages.
+ * The layout is detected from the text itself.
+ */
+import { normalizeText, parseValue } from '../normalize.ts';
+import type { SourceCell, SourceDocument, SourceLine } from '../source.ts';
+
+/** Display width of a string as pdftotext -layout pads it (one column per character). */
+function splitPositional(raw: string, lineNo: number, page: number): SourceCell[] {
+  const cells: SourceCell[] = [];
+  const re = /\S+(?: \S+)*/g;
+  for (const m of raw.matchAll(re)) {
+    const x = m.index ?? 0;
+    cells.push(...splitTrailingNumbers(m[0], `${where(lineNo, page)}`, x));
+  }
+  return cells;
+}
+
+function where(lineNo: number, page: number): string {
+  return page > 0 ? `第${page}页，第${lineNo}行` : `第${lineNo}行`;
+}
+
+/**
+ * Splits "（一）予以公开 10 0 10" into a label cell and one cell per number, keeping
+ * x positions when known. Single spaces inside a label ("（三）不予 公开") stay.
+ */
+function splitTrailingNumbers(text: string, at: string, x?: number): SourceCell[] {
+  const tokens = [...text.matchAll(/\S+/g)];
+  const cells: SourceCell[] = [];
+  let label = '';
+  let labelStart: number | undefined;
+  const flush = () => {
+    if (label) {
+      cells.push(cell(label, at, labelStart));
+      label = '';
+      labelStart = undefined;
+    }
+  };
+  for (const t of tokens) {
+    const start = x === undefined ? undefined : x + (t.index ?? 0);
+    const isNumber = parseValue(t[0]).kind === 'number';
+    // A value-like token inside a label ("1.属于…" has no space, so it is never split off).
+    if (isNumber) {
+      flush();
+      cells.push(cell(t[0], at, start));
+    } else {
+      if (!label) labelStart = start;
+      label = label ? `${label} ${t[0]}` : t[0];
+    }
+  }
+  flush();
+  return cells;
+}
+
+let originCounter = 0;
+function cell(text: string, at: string, x?: number): SourceCell {
+  originCounter += 1;
+  const c: SourceCell = { text, where: at, origin: `t${originCounter}` };
+  if (x !== undefined) {
+    c.x = x;
+    c.x2 = x + text.length;
+  }
+  return c;
+}
+
+/** Counts lines that look like pdftotext -layout table rows (runs of 3+ spaces between tokens). */
+function looksPositional(lines: readonly string[]): boolean {
+  let aligned = 0;
+  for (const line of lines) if (/\S {3,}\S/.test(line)) aligned += 1;
+  return aligned >= 8;
+}
+
+export function readText(input: string): SourceDocument {
+  const text = normalizeText(input);
+  const rawLines = text.split('\n');
+  const tabLines = rawLines.filter((l) => l.includes('\t')).length;
+  const lines: SourceLine[] = [];
+
+  if (tabLines >= 10) {
+    rawLines.forEach((raw, i) => {
+      if (!raw.trim() && !raw.includes('\t')) return;
+      const parts = raw.split('\t');
+      if (raw.startsWith('\t')) parts.shift();
+      const at = where(i + 1, 0);
+      const cells = parts.flatMap((p) => {
+        const t = p.trim();
+        // "\t" alone is an empty table cell; keep it as a blank cell.
+        if (!t) return [cell('', at)];
+        return parts.length === 1 && !raw.startsWith('\t') ? splitTrailingNumbers(t, at) : [cell(t, at)];
+      });
+      lines.push({ cells, isTableRow: parts.length > 1 || raw.startsWith('\t'), index: i + 1 });
+    });
+    return { kind: 'text', lines, positional: false, explicitBlanks: true };
+  }
+
+  if (text.includes('\f') || looksPositional(rawLines)) {
+    let page = 1;
+    let lineOnPage = 0;
+    rawLines.forEach((raw, i) => {
+      const parts = raw.split('\f');
+      for (let k = 0; k < parts.length; k += 1) {
+        if (k > 0) {
+          page += 1;
+          lineOnPage = 0;
+        }
+        const part = parts[k]!;
+        lineOnPage += 1;
+        if (!part.trim()) continue;
+        lines.push({ cells: splitPositional(part, lineOnPage, page), isTableRow: false, index: i + 1 });
+      }
+    });
+    return { kind: 'layout', lines, positional: true, explicitBlanks: false };
+  }
+
+  rawLines.forEach((raw, i) => {
+    const t = raw.trim();
+    if (!t) return;
+    const at = where(i + 1, 0);
+    const cells = t.split(/ {2,}|\u3000+/).flatMap((part) => splitTrailingNumbers(part, at));
+    lines.push({ cells, isTableRow: cells.length > 1, index: i + 1 });
+  });
+  return { kind: 'text', lines, positional: false, explicitBlanks: false };
+}
