@@ -15,6 +15,12 @@ export function validateTable3(report: AnnualReport): Finding[] {
   const findings: Finding[] = [];
   const spec = FORMATS[report.format];
   const cell = (row: string, column: Table3Column): CellValue => report.table3[row]?.[column] ?? null;
+  // A blank 总计 cell stands for the sum of its row (reported once as value.blank_total), so
+  // column-wise rules on the 总计 column do not raise errors for it (§5, the 上海 2019 report).
+  const effective = (row: string, column: Table3Column): CellValue =>
+    column === 'total'
+      ? (cell(row, 'total') ?? sumOrNull(PARTS.map((c) => cell(row, c))))
+      : cell(row, column);
 
   // t3.row_total: 总计 column = sum of the six applicant-type columns, on every row.
   for (const row of spec.table3.rows) {
@@ -60,7 +66,7 @@ export function validateTable3(report: AnnualReport): Finding[] {
   for (const column of TABLE3_COLUMNS) {
     const colName = table3ColumnLabel(column);
     // t3.results_total: （七）总计 = sum of every result row.
-    const resultsSum = sumOrNull(resultRows.map((r) => cell(r, column)));
+    const resultsSum = sumOrNull(resultRows.map((r) => effective(r, column)));
     const total = cell('total', column);
     if (total === null && resultsSum !== null) {
       findings.push(
