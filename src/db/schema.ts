@@ -1,0 +1,126 @@
+/**
+ * Row types of every table, for Kysely. Stored values of closed lists are the glossary's
+ * identifiers (see src/domain/**). Dates are 'YYYY-MM-DD' text, instants ISO-8601 UTC text.
+ */
+import type { Generated } from 'kysely';
+
+export interface AgencyTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  type: string;
+  parent_id: number | null;
+  created_at: string;
+}
+
+export interface ApplicationTable {
+  id: Generated<number>;
+  agency_id: number;
+  tracking_number: string;
+  check_code: string;
+  channel: string;
+  applicant_type: string;
+  applicant_name: string;
+  id_document_type: string | null;
+  id_document_number: string | null;
+  organisation_code: string | null;
+  contact_person: string | null;
+  phone: string | null;
+  email: string | null;
+  address: string | null;
+  postcode: string | null;
+  description: string;
+  purpose: string | null;
+  delivery_form: string;
+  delivery_way: string;
+  submitted_on: string;
+  received_on: string;
+  state: string;
+  due_on: string | null;
+  due_is_provisional: Generated<number>;
+  extension_days: Generated<number>;
+  outcome: string | null;
+  closed_on: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ApplicationEventTable {
+  id: Generated<number>;
+  application_id: number;
+  type: string;
+  from_state: string | null;
+  to_state: string;
+  effective_on: string;
+  actor: string;
+  reason: string | null;
+  /** JSON object with the event's own facts. */
+  data: Generated<string>;
+  created_at: string;
+}
+
+export interface AppealTable {
+  id: Generated<number>;
+  agency_id: number;
+  application_id: number | null;
+  kind: string;
+  case_number: string | null;
+  filed_on: string;
+  result: string;
+  decided_on: string | null;
+  note: string | null;
+  created_at: string;
+}
+
+export interface CatalogueItemTable {
+  id: Generated<number>;
+  agency_id: number;
+  index_number: string;
+  title: string;
+  doc_number: string | null;
+  kind: string;
+  genre: string | null;
+  subject: string | null;
+  made_on: string;
+  published_on: string | null;
+  effective_on: string | null;
+  repealed_on: string | null;
+  summary: string | null;
+  body: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface YearlyFigureTable {
+  agency_id: number;
+  year: number;
+  cell: string;
+  value: number;
+  source_note: string;
+  updated_at: string;
+}
+
+export interface AnnualReportTable {
+  id: Generated<number>;
+  agency_id: number;
+  year: number;
+  format: string;
+  origin: string;
+  report: string;
+  findings: Generated<string>;
+  status: string;
+  published_at: string | null;
+  publish_reason: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface Database {
+  agencies: AgencyTable;
+  applications: ApplicationTable;
+  application_events: ApplicationEventTable;
+  appeals: AppealTable;
+  catalogue_items: CatalogueItemTable;
+  yearly_figures: YearlyFigureTable;
+  annual_reports: AnnualReportTable;
+}
