@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { receiptDate } from './receipt.ts';
-import { availableActions, STATES, TRANSITIONS, transition } from './workflow.ts';
+import { availableActions, STATES, type State, TRANSITIONS, transition } from './workflow.ts';
 
 describe('the application workflow', () => {
   it('goes from registration through correction, drafting, review and reply', () => {
-    let state = STATES[0];
+    let state: State = STATES[0];
     for (const action of [
       'request_correction',
       'receive_correction',

@@ -14,6 +14,8 @@ export interface ReportMeta {
 }
 
 const TITLE_RE = /(政府信息公开|政务公开).{0,6}(年度报告|年报)|信息公开工作年度报告|年度报告$/;
+/** The caption in front of a title in crawled or portal metadata: "标题:", "名称：". */
+const TITLE_CAPTION_RE = /^(?:标题|名称|题目|文章标题|信息名称)[:：]?/;
 const SUFFIX_RE = /(的)?(政府信息公开|信息公开|政务公开).*$/;
 
 export function readMeta(doc: SourceDocument, maxLines = 40): ReportMeta {
@@ -23,8 +25,10 @@ export function readMeta(doc: SourceDocument, maxLines = 40): ReportMeta {
   for (let i = 0; i < head.length && !title; i += 1) {
     const one = lineText(head[i]!).trim();
     const two = `${one}${lineText(head[i + 1] ?? { cells: [], isTableRow: false, index: 0 }).trim()}`;
-    for (const candidate of [one, two]) {
-      const compact = candidate.replace(/\s+/g, '');
+    // A portal's metadata row prints the title in a cell beside its caption ("名称 | …年度报告").
+    const cells = head[i]!.cells.length > 1 ? head[i]!.cells.map((c) => c.text) : [];
+    for (const candidate of [...cells, one, two]) {
+      const compact = candidate.replace(/\s+/g, '').replace(TITLE_CAPTION_RE, '');
       if (compact.length <= 60 && TITLE_RE.test(compact)) {
         title = compact;
         break;

@@ -4,12 +4,12 @@
  * format2019, 本年制发件数 format2021) and which column each value belongs to.
  */
 import type { FormatKey } from '../../domain/report/formats/index.ts';
-import { parseValue } from '../normalize.ts';
+import { normalizeLabel, parseValue } from '../normalize.ts';
 import type { SourceCell } from '../source.ts';
 import type { Extraction, Pos } from './context.ts';
 import { matchTable2Column, matchTable2Group, matchTable2Row, type Table2ColumnMatch } from './match.ts';
 import type { Range } from './regions.ts';
-import { assignByPosition, followingValues, headerCentre, numberCells } from './values.ts';
+import { assignByPosition, followingValues, headerCentre, numberCells, stackColumns } from './values.ts';
 
 export interface RawTable2Row {
   group: string;
@@ -57,6 +57,17 @@ export function extractTable2(ex: Extraction, range: Range): RawTable2 {
     if (label === '信息内容') {
       inHeader = true;
       header = [];
+      if (ex.doc.positional) {
+        const wrapped = positionalHeader(ex, pos);
+        if (wrapped) {
+          header = wrapped.header;
+          for (const p of wrapped.consumed) skipTo.add(p);
+          for (const h of header) {
+            if (h.match.formats.length === 1) result.evidence[h.match.formats[0]!] += 1;
+            if (h.match.column === 'amount' && group) result.amountUnits.set(group, h.match.unit);
+          }
+        }
+      }
       continue;
     }
     const row = matchTable2Row(label);
@@ -82,7 +93,8 @@ export function extractTable2(ex: Extraction, range: Range): RawTable2 {
     }
     if (inHeader || group) {
       const column = matchTable2Column(label);
-      if (column) {
+      // Copies of one merged header cell (colspan) name one column, not several.
+      if (column && !header.some((h) => h.cell.origin === cell.origin)) {
         if (!inHeader) {
           inHeader = true;
           header = [];
@@ -94,6 +106,51 @@ export function extractTable2(ex: Extraction, range: Range): RawTable2 {
     }
   }
   return result;
+}
+
+/**
+ * Positional layouts (PDF, pdftotext -layout): header labels wrap over two or three printed
+ * lines ("本年新" / "制作数量"), above and below the 信息内容 line. The pieces of one column
+ * overlap horizontally; join them top to bottom and match the whole label.
+ */
+function positionalHeader(ex: Extraction, info: Pos): { header: HeaderColumn[]; consumed: string[] } | null {
+  const infoCell = ex.cellAt(info);
+  if (infoCell?.x2 === undefined) return null;
+  const isHeaderLine = (l: number) => {
+    const line = ex.doc.lines[l];
+    if (!line || numberCells(line).length > 0) return false;
+    return !line.cells.some((c) => {
+      const label = normalizeLabel(c.text);
+      return matchTable2Group(label) !== null || matchTable2Row(label) !== null || label === '信息内容';
+    });
+  };
+  let first = info.line;
+  while (first - 1 >= 0 && info.line - first < 3 && isHeaderLine(first - 1)) first -= 1;
+  let last = info.line;
+  while (last + 1 < ex.doc.lines.length && last - info.line < 3 && isHeaderLine(last + 1)) last += 1;
+
+  const pieces: SourceCell[] = [];
+  const consumed: string[] = [];
+  for (let l = first; l <= last; l += 1) {
+    ex.doc.lines[l]?.cells.forEach((c, i) => {
+      if (c.x !== undefined && c.x >= infoCell.x2!) {
+        pieces.push(c);
+        consumed.push(`${l}:${i}`);
+      }
+    });
+  }
+  const header: HeaderColumn[] = [];
+  for (const column of stackColumns(pieces)) {
+    const match = matchTable2Column(normalizeLabel(column.text));
+    if (!match) continue;
+    const top = column.cells[0]!;
+    header.push({
+      match,
+      cell: { text: column.text, where: top.where, origin: top.origin, x: column.x, x2: column.x2 },
+    });
+  }
+  if (header.length === 0) return null;
+  return { header, consumed };
 }
 
 function groupHasRow(group: string, row: string): boolean {

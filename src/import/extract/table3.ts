@@ -4,7 +4,7 @@
  * keys; the caller decides the format.
  */
 import { TABLE3_COLUMNS } from '../../domain/report/formats/index.ts';
-import { normalizeLabel, parseValue } from '../normalize.ts';
+import { normalizeLabel, normalizeText, parseValue } from '../normalize.ts';
 import type { SourceCell } from '../source.ts';
 import type { Extraction } from './context.ts';
 import { matchTable3Row } from './match.ts';
@@ -16,6 +16,7 @@ import {
   labelCells,
   numberCells,
   type Slots,
+  stackColumns,
 } from './values.ts';
 
 export interface RawRow {
@@ -46,7 +47,88 @@ function acceptable(key: string, label: string, rows: Map<string, RawRow>): bool
 }
 
 export function extractTable3(ex: Extraction, range: Range): Map<string, RawRow> {
-  return ex.doc.explicitBlanks ? explicitRows(ex, range) : lineRows(ex, range);
+  if (ex.doc.explicitBlanks) return explicitRows(ex, range);
+  if (!ex.doc.positional) return lineRows(ex, range);
+  const rows = wrappedRows(ex, range);
+  // Rows the wrapped-label reading missed, read line by line, unless their numbers are taken.
+  const used = new Set([...rows.values()].flatMap((r) => r.slots.filter((c) => c !== null)));
+  for (const [key, row] of lineRows(ex, range)) {
+    if (!rows.has(key) && !row.slots.some((c) => c !== null && used.has(c))) rows.set(key, row);
+  }
+  return rows;
+}
+
+/** Row labels start with their enumerator: 一、 （二） 3. */
+const LABEL_START = /^(?:[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.．、]|[一二三四五六]、)/;
+
+interface WrappedLabel {
+  text: string;
+  first: number;
+  last: number;
+  x: number;
+  x2: number;
+}
+
+/**
+ * Positional layouts with narrow label columns wrap a row label over several printed lines
+ * and centre it on the row, so the numbers sit on a middle line ("（二）部分公开（区" /
+ * "分处理的，只计这一" / numbers / "情形，不计其他情" / "形）"). Label pieces are chained by
+ * column (overlapping x) from one enumerator to the next; a line of numbers belongs to the
+ * innermost matched label whose lines span it.
+ */
+function wrappedRows(ex: Extraction, range: Range): Map<string, RawRow> {
+  const centres = headerCentres(ex, range);
+  const labels: WrappedLabel[] = [];
+  const open: WrappedLabel[] = [];
+  for (let l = range.from; l < range.to; l += 1) {
+    for (const c of labelCells(ex.doc.lines[l])) {
+      if (c.x === undefined || c.x2 === undefined) continue;
+      const overlaps = (k: WrappedLabel) => c.x! < k.x2 && k.x < c.x2!;
+      const column = open.findLast(overlaps);
+      if (column && !LABEL_START.test(normalizeText(c.text).trim()) && l - column.last <= 2) {
+        column.text += c.text;
+        column.last = l;
+        column.x = Math.min(column.x, c.x);
+        column.x2 = Math.max(column.x2, c.x2);
+        continue;
+      }
+      const label: WrappedLabel = { text: c.text, first: l, last: l, x: c.x, x2: c.x2 };
+      labels.push(label);
+      // A new label closes the labels of its column.
+      for (let i = open.length - 1; i >= 0; i -= 1) if (overlaps(open[i]!)) open.splice(i, 1);
+      open.push(label);
+    }
+  }
+  const keyed = labels
+    .map((label) => ({ label, key: matchTable3Row(normalizeLabel(label.text)) }))
+    .filter((k): k is { label: WrappedLabel; key: string } => k.key !== null);
+  const found = new Map<string, { label: WrappedLabel; numbers: SourceCell[] }>();
+  const taken = new Set<WrappedLabel>();
+  const acceptedSoFar = () => new Map([...found.keys()].map((k) => [k, { key: k, label: '', slots: [] }]));
+  for (let l = range.from; l < range.to; l += 1) {
+    const numbers = numberCells(ex.doc.lines[l]);
+    if (numbers.length === 0) continue;
+    const candidates = keyed
+      .filter((k) => !taken.has(k.label) && k.label.first <= l && l <= k.label.last)
+      .filter((k) => acceptable(k.key, normalizeLabel(k.label.text), acceptedSoFar()))
+      .sort((a, b) => b.label.x - a.label.x);
+    const chosen = candidates[0];
+    if (chosen) {
+      taken.add(chosen.label);
+      found.set(chosen.key, { label: chosen.label, numbers });
+      continue;
+    }
+    // One row's numbers printed on two baselines ("… 29" / "形） 0 0 0 0 0 29"): the second
+    // line lies within the same label and completes the row.
+    const owner = keyed.find((k) => taken.has(k.label) && k.label.first <= l && l <= k.label.last);
+    const row = owner ? found.get(owner.key) : undefined;
+    if (row && row.numbers.length + numbers.length <= N) row.numbers.push(...numbers);
+  }
+  const rows = new Map<string, RawRow>();
+  for (const [key, { label, numbers }] of found) {
+    rows.set(key, { key, label: label.text, slots: placeNumbers(ex, key, numbers, centres) });
+  }
+  return rows;
 }
 
 function explicitRows(ex: Extraction, range: Range): Map<string, RawRow> {
@@ -73,23 +155,56 @@ function explicitRows(ex: Extraction, range: Range): Map<string, RawRow> {
   return rows;
 }
 
-/** Column centres from the header words, when the layout is positional and all seven are found. */
+/**
+ * Column centres from the header words, when the layout is positional and all seven are found.
+ * The header spans three printed rows (自然人 and 总计 sit a row above the five 法人或其他组织
+ * columns), so each column is looked for on its own, not in reading order.
+ */
 function headerCentres(ex: Extraction, range: Range): number[] | null {
-  const centres: number[] = [];
-  let prefixIndex = 0;
-  for (let l = range.from; l < range.to && prefixIndex < N; l += 1) {
+  const centres: (number | undefined)[] = HEADER_PREFIXES.map(() => undefined);
+  for (let l = range.from; l < range.to; l += 1) {
     const line = ex.doc.lines[l];
-    if (numberCells(line).length > 0 && centres.length > 0) break;
+    if (numberCells(line).length > 0 && centres.some((c) => c !== undefined)) break;
     for (const c of line?.cells ?? []) {
+      if (c.x === undefined) continue;
       const label = normalizeLabel(c.text);
-      const prefixes = HEADER_PREFIXES[prefixIndex];
-      if (prefixes?.some((p) => label.startsWith(p)) && c.x !== undefined) {
-        centres.push(headerCentre(c));
-        prefixIndex += 1;
-      }
+      const column = HEADER_PREFIXES.findIndex(
+        (prefixes, i) => centres[i] === undefined && prefixes.some((p) => label.startsWith(p)),
+      );
+      if (column >= 0) centres[column] = headerCentre(c);
     }
   }
-  return centres.length === N ? centres : null;
+  if (centres.some((c) => c === undefined)) return stackedHeaderCentres(ex, range);
+  const found = centres as number[];
+  // Printed left to right; anything else means a word was taken from the wrong place.
+  return found.every((c, i) => i === 0 || c > found[i - 1]!) ? found : null;
+}
+
+/** Group headers and the corner note span several columns: they are not pieces of one column's label. */
+const SPANNING_HEADER = /申请人情况|法人或其他组织|勾稽|第一项|之和/;
+
+/**
+ * Narrow columns print the header one or two characters per line ("商" / "业" / "企" / "业").
+ * Stack the overlapping pieces above the first row of numbers into column labels.
+ */
+function stackedHeaderCentres(ex: Extraction, range: Range): number[] | null {
+  const pieces: SourceCell[] = [];
+  for (let l = range.from; l < range.to; l += 1) {
+    const line = ex.doc.lines[l];
+    if (numberCells(line).length > 0) break;
+    for (const c of labelCells(line)) {
+      const label = normalizeLabel(c.text);
+      if (label.length > 0 && label.length <= 6 && !SPANNING_HEADER.test(label)) pieces.push(c);
+    }
+  }
+  const columns = stackColumns(pieces);
+  const centres: number[] = [];
+  for (const prefixes of HEADER_PREFIXES) {
+    const column = columns.find((k) => prefixes.some((p) => normalizeLabel(k.text).startsWith(p)));
+    if (!column) return null;
+    centres.push((column.x + column.x2) / 2);
+  }
+  return centres.every((c, i) => i === 0 || c > centres[i - 1]!) ? centres : null;
 }
 
 function lineRows(ex: Extraction, range: Range): Map<string, RawRow> {

@@ -4,11 +4,11 @@
  * header label; in positional layouts numbers go to the header column nearest them.
  */
 import { TABLE4_COLUMNS, TABLE4_GROUPS } from '../../domain/report/formats/index.ts';
-import { normalizeLabel } from '../normalize.ts';
+import { normalizeLabel, parseValue } from '../normalize.ts';
 import type { SourceCell } from '../source.ts';
 import type { Extraction } from './context.ts';
 import type { Range } from './regions.ts';
-import { assignByPosition, headerCentre, numberCells, type Slots } from './values.ts';
+import { assignByPosition, headerCentre, numberCells, type Slots, stackColumns } from './values.ts';
 
 const N = TABLE4_GROUPS.length * TABLE4_COLUMNS.length;
 const HEADER = /^(结果维持|结果纠正|其他结果|尚未审结|总计|维持|纠正|其他|尚未|审结|合计)$/;
@@ -43,6 +43,7 @@ function explicitRow(ex: Extraction, range: Range): Slots | null {
 
 function lineRow(ex: Extraction, range: Range): Slots | null {
   const headers: SourceCell[] = [];
+  const pieces: SourceCell[] = [];
   const numbers: SourceCell[] = [];
   for (let l = range.from; l < range.to; l += 1) {
     const line = ex.doc.lines[l];
@@ -53,13 +54,19 @@ function lineRow(ex: Extraction, range: Range): Slots | null {
       continue;
     }
     for (const c of line.cells) {
-      if (HEADER.test(normalizeLabel(c.text)) && c.x !== undefined) headers.push(c);
+      const label = normalizeLabel(c.text);
+      if (HEADER.test(label) && c.x !== undefined) headers.push(c);
+      if (numbers.length === 0 && isHeaderPiece(label)) pieces.push(c);
     }
     if (numbers.length > 0) break;
   }
   if (numbers.length === 0) return null;
   if (ex.doc.positional) {
-    const centres = dedupeColumns(headers.map(headerCentre));
+    const stacked = stackColumns(pieces);
+    const centres =
+      stacked.length === N && stacked.every((k) => COLUMN_WORD.test(normalizeLabel(k.text)))
+        ? stacked.map((k) => (k.x + k.x2) / 2)
+        : dedupeColumns(headers.map(headerCentre));
     if (centres.length === N) {
       const slots = assignByPosition(numbers, centres);
       if (slots) return slots;
@@ -83,6 +90,18 @@ function lineRow(ex: Extraction, range: Range): Slots | null {
     });
   }
   return slots;
+}
+
+/** Words of the 15 column headers; a stacked column must hold one. */
+const COLUMN_WORD = /维持|纠正|其他|尚未|审结|总计|合计/;
+/** The group headers span several columns and would join them: not pieces of a column header. */
+const GROUP_WORD = /行政复议|行政诉讼|起诉|复议后|申请行政|提起/;
+
+/** A short label piece of a column header ("结", "结果", "维持"), not a group header. */
+function isHeaderPiece(label: string): boolean {
+  return (
+    label.length > 0 && label.length <= 6 && !GROUP_WORD.test(label) && parseValue(label).kind === 'text'
+  );
 }
 
 /** Header words wrapped over two lines ("结果"/"维持") give two centres for one column. */

@@ -67,3 +67,35 @@ export function assignByPosition(cells: readonly SourceCell[], centres: readonly
 export function headerCentre(c: SourceCell): number {
   return centre(c);
 }
+
+/** A header column of a positional layout, put together from the pieces of a wrapped label. */
+export interface StackedColumn {
+  /** The pieces joined top to bottom ("本年新" + "制作数量"). */
+  text: string;
+  x: number;
+  x2: number;
+  cells: SourceCell[];
+}
+
+/**
+ * Positional layouts print a header label wrapped over several lines ("本年新" / "制作数量",
+ * or one character per line in a narrow column: "结" / "果" / "维" / "持"). Pieces whose x
+ * ranges overlap belong to one column. `cells` must be in reading order (top to bottom).
+ */
+export function stackColumns(cells: readonly SourceCell[]): StackedColumn[] {
+  const columns: StackedColumn[] = [];
+  const placed = cells.filter((c) => c.x !== undefined && c.x2 !== undefined);
+  for (const c of [...placed].sort((a, b) => a.x! - b.x!)) {
+    const column = columns.find((k) => c.x! < k.x2 && k.x < c.x2!);
+    if (column) {
+      column.cells.push(c);
+      column.x = Math.min(column.x, c.x!);
+      column.x2 = Math.max(column.x2, c.x2!);
+    } else columns.push({ text: '', x: c.x!, x2: c.x2!, cells: [c] });
+  }
+  for (const k of columns) {
+    k.cells = placed.filter((c) => k.cells.includes(c));
+    k.text = k.cells.map((c) => c.text).join('');
+  }
+  return columns.sort((a, b) => a.x - b.x);
+}

@@ -8,10 +8,18 @@
 import { normalizeText, parseValue } from '../normalize.ts';
 import type { SourceCell, SourceDocument, SourceLine } from '../source.ts';
 
+const CJK = '\\u2E80-\\u9FFF\\uF900-\\uFAFF\\uFF00-\\uFFEF';
+
 /** Display width of a string as pdftotext -layout pads it (one column per character). */
 function splitPositional(raw: string, lineNo: number, page: number): SourceCell[] {
   const cells: SourceCell[] = [];
-  const re = /\S+(?: \S+)*/g;
+  // A single space between two CJK characters (or after a closing bracket, or before a
+  // digit or an enumerator "(一)") is where pdftotext squeezed two table cells together
+  // ("公开数量 对外公开总数量", "(三) 1.属于国家"); a single space elsewhere belongs to the text.
+  const re = new RegExp(
+    `\\S+(?:(?<![${CJK})]) \\S+| (?![${CJK}\\d]|\\([一二三四五六七八九十]+\\))\\S+)*`,
+    'g',
+  );
   for (const m of raw.matchAll(re)) {
     const x = m.index ?? 0;
     cells.push(...splitTrailingNumbers(m[0], `${where(lineNo, page)}`, x));
@@ -119,6 +127,17 @@ export function readText(input: string): SourceDocument {
     const t = raw.trim();
     if (!t) return;
     const at = where(i + 1, 0);
+    // Markdown pipe tables (PDF-to-Markdown extractions): "| 规章 | 0 | 0 | 0 |"; the
+    // "|---|---|" rule under a header row is not content.
+    if (/^\|.*\|$/.test(t)) {
+      if (/^[|:\-\s]+$/.test(t)) return;
+      const cells = t
+        .slice(1, -1)
+        .split('|')
+        .map((p) => cell(p.trim(), at));
+      lines.push({ cells, isTableRow: true, index: i + 1 });
+      return;
+    }
     const cells = t.split(/ {2,}|\u3000+/).flatMap((part) => splitTrailingNumbers(part, at));
     lines.push({ cells, isTableRow: cells.length > 1, index: i + 1 });
   });
