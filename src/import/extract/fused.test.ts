@@ -25,3 +25,14 @@ describe('splitFused', () => {
     expect(solutions.length).toBeGreaterThan(0);
   });
 });
+
+describe('splitFused with signs and decimals', () => {
+  it('starts a new number at a sign and keeps the decimal point in the last number of a run', () => {
+    expect(splitFused(['20', '+17'], 2, noConstraint)).toEqual([[20, 17]]);
+    expect(splitFused(['1357.5'], 2, noConstraint)).toEqual([
+      [1, 357.5],
+      [13, 57.5],
+      [135, 7.5],
+    ]);
+  });
+});

@@ -5,6 +5,7 @@
  * (table 3) or of the four results (table 4). We enumerate the cuts and keep those that
  * satisfy the constraint; a cut is accepted only when it is the only one.
  */
+import type { SourceCell } from '../source.ts';
 
 /** A check on a complete candidate row. */
 export type RowConstraint = (values: readonly number[]) => boolean;
@@ -20,15 +21,17 @@ export const table4RowConstraint: RowConstraint = (v) =>
 /** No constraint: only a cut forced by the digits (e.g. "000" → 0 0 0) is accepted. */
 export const noConstraint: RowConstraint = () => true;
 
-function validPiece(piece: string): boolean {
-  if (piece.length === 0) return false;
-  // Decimals ("24252.311082") come as whole tokens; inside a fused run only integers.
-  return piece === '0' || !piece.startsWith('0');
+function validPiece(piece: string, isLast: boolean, tokenHasPoint: boolean): boolean {
+  const digits = piece.replace(/^[+\-−]/, '');
+  if (!/^\d+(\.\d+)?$/.test(digits)) return false;
+  // A decimal point belongs to the token's last number ("13575394432.52" → …, 75394432.52).
+  if (digits.includes('.') !== (isLast && tokenHasPoint)) return false;
+  return !(digits.length > 1 && digits.startsWith('0') && digits[1] !== '.');
 }
 
 /**
- * All ways to cut `tokens` (whitespace-separated digit runs; a token boundary is always a cut)
- * into exactly `n` numbers satisfying `constraint`. Stops after `limit` solutions.
+ * All ways to cut `tokens` (whitespace-separated digit runs; a token boundary is always a cut;
+ * a sign starts a token) into exactly `n` numbers satisfying `constraint`. Stops after `limit`.
  */
 export function splitFused(
   tokens: readonly string[],
@@ -44,24 +47,14 @@ export function splitFused(
       if (current.length === n && constraint(current)) solutions.push([...current]);
       return;
     }
-    const t = tokens[token]!;
     if (current.length >= n) return;
-    if (t.includes('.')) {
-      // A decimal is never cut.
-      if (offset !== 0) return;
-      current.push(Number(t));
-      walk(token + 1, 0);
-      current.pop();
-      return;
-    }
+    const t = tokens[token]!;
+    const hasPoint = t.includes('.');
     const remainingTokens = tokens.length - token - 1;
     for (let end = offset + 1; end <= t.length; end += 1) {
       const piece = t.slice(offset, end);
-      if (!validPiece(piece)) {
-        if (piece !== '0' && piece.startsWith('0')) break;
-        continue;
-      }
-      current.push(Number(piece));
+      if (!validPiece(piece, end === t.length, hasPoint)) continue;
+      current.push(Number(piece.replace('−', '-')));
       if (end === t.length) walk(token + 1, 0);
       else if (current.length + 1 + remainingTokens <= n) walk(token, end);
       current.pop();
@@ -74,5 +67,43 @@ export function splitFused(
 
 /** True when a token list could hide more numbers than it shows (a digit run longer than one). */
 export function mayBeFused(tokens: readonly string[]): boolean {
-  return tokens.some((t) => /^\d{2,}$/.test(t));
+  return tokens.some((t) => /^[+\-−]?\d[\d.]*\d$/.test(t));
+}
+
+/** Result of trying to cut the number cells of one row. */
+export type Unfused =
+  | { kind: 'not_fused' }
+  | { kind: 'cut'; cells: SourceCell[]; solution: number[] }
+  | { kind: 'ambiguous'; count: number; solutions: number[][] };
+
+let fusedOrigin = 0;
+
+const UNIT = /(万元|元)$/;
+
+/** Cells standing for one cut of `cells`: same location, saying how they were cut. */
+export function cellsFromSolution(cells: readonly SourceCell[], solution: readonly number[]): SourceCell[] {
+  const first = cells[0]!;
+  const unit = UNIT.exec(cells[cells.length - 1]!.text)?.[1] ?? '';
+  const printed = cells.map((c) => c.text).join(' ');
+  return solution.map((v, i) => {
+    fusedOrigin += 1;
+    return {
+      text: `${v}${i === solution.length - 1 ? unit : ''}`,
+      where: `${first.where}（连写数字“${printed}”拆分）`,
+      origin: `fused${fusedOrigin}`,
+    };
+  });
+}
+
+/**
+ * Cuts the number cells of one printed row into `n` values when they ran together. The new
+ * cells keep the source location and say how they were cut, so provenance stays honest.
+ */
+export function unfuseCells(cells: readonly SourceCell[], n: number, constraint: RowConstraint): Unfused {
+  const tokens = cells.map((c) => c.text.replace(UNIT, ''));
+  if (cells.length >= n || !mayBeFused(tokens)) return { kind: 'not_fused' };
+  const solutions = splitFused(tokens, n, constraint);
+  if (solutions.length === 0) return { kind: 'not_fused' };
+  if (solutions.length > 1) return { kind: 'ambiguous', count: solutions.length, solutions };
+  return { kind: 'cut', solution: solutions[0]!, cells: cellsFromSolution(cells, solutions[0]!) };
 }

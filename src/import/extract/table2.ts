@@ -7,6 +7,7 @@ import type { FormatKey } from '../../domain/report/formats/index.ts';
 import { normalizeLabel, parseValue } from '../normalize.ts';
 import type { SourceCell } from '../source.ts';
 import type { Extraction, Pos } from './context.ts';
+import { noConstraint, unfuseCells } from './fused.ts';
 import { matchTable2Column, matchTable2Group, matchTable2Row, type Table2ColumnMatch } from './match.ts';
 import type { Range } from './regions.ts';
 import { assignByPosition, followingValues, headerCentre, numberCells, stackColumns } from './values.ts';
@@ -174,6 +175,30 @@ function rowValues(ex: Extraction, pos: Pos, n: number): { cells: SourceCell[]; 
   let cells =
     ex.doc.lines[pos.line]?.cells.filter((c, i) => i > pos.cell && parseValue(c.text).kind !== 'text') ?? [];
   if (cells.length === 0) cells = numberCells(ex.doc.lines[pos.line + 1]);
+  // Digits run together ("规章 000", "行政规范性文件693665"): table 2 has no sum to check a
+  // cut against, so only a cut the digits force (no leading zeros) is taken.
+  const unfused = unfuseCells(cells, n, noConstraint);
+  const label = ex.cellAt(pos)?.text ?? '';
+  if (unfused.kind === 'cut') {
+    ex.add({
+      rule: 'import.fused_digits',
+      severity: 'info',
+      table: 'table2',
+      row: matchTable2Row(ex.labelAt(pos))?.row ?? null,
+      message: `表二“${label}”一行数字连写为“${cells.map((c) => c.text).join(' ')}”，唯一拆分为${unfused.solution.join('、')}`,
+    });
+    return { cells: unfused.cells, positions: [] };
+  }
+  if (unfused.kind === 'ambiguous') {
+    ex.add({
+      rule: 'import.fused_digits',
+      severity: 'warning',
+      table: 'table2',
+      row: matchTable2Row(ex.labelAt(pos))?.row ?? null,
+      message: `表二“${label}”一行数字连写为“${cells.map((c) => c.text).join(' ')}”，有${unfused.count}种拆分，无法确定，该行未读取，请人工核对（${cells[0]?.where ?? ''}）`,
+    });
+    return { cells: [], positions: [] };
+  }
   return { cells, positions: [] };
 }
 

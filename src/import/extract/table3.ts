@@ -7,6 +7,7 @@ import { TABLE3_COLUMNS } from '../../domain/report/formats/index.ts';
 import { normalizeLabel, normalizeText, parseValue } from '../normalize.ts';
 import type { SourceCell } from '../source.ts';
 import type { Extraction } from './context.ts';
+import { cellsFromSolution, table3RowConstraint, unfuseCells } from './fused.ts';
 import { matchTable3Row } from './match.ts';
 import type { Range } from './regions.ts';
 import {
@@ -23,7 +24,12 @@ export interface RawRow {
   key: string;
   label: string;
   slots: Slots;
+  /** Run-together digits with several possible cuts: the cells and every cut. */
+  fused?: { cells: SourceCell[]; solutions: number[][] };
 }
+
+/** Ambiguous cuts found by placeNumbers, keyed by the row's number cells. */
+const pendingCuts = new WeakMap<SourceCell[], number[][]>();
 
 const N = TABLE3_COLUMNS.length;
 const RESULT_ROW = /^(granted|partial|denied_|unable_|not_processed_|other)/;
@@ -48,7 +54,7 @@ function acceptable(key: string, label: string, rows: Map<string, RawRow>): bool
 
 export function extractTable3(ex: Extraction, range: Range): Map<string, RawRow> {
   if (ex.doc.explicitBlanks) return explicitRows(ex, range);
-  if (!ex.doc.positional) return lineRows(ex, range);
+  if (!ex.doc.positional) return resolveFusedRows(ex, lineRows(ex, range));
   const rows = wrappedRows(ex, range);
   // Rows the wrapped-label reading missed, read line by line, unless their numbers are taken.
   const used = new Set([...rows.values()].flatMap((r) => r.slots.filter((c) => c !== null)));
@@ -236,7 +242,13 @@ function lineRows(ex: Extraction, range: Range): Map<string, RawRow> {
       if (!key || !acceptable(key, label, rows)) continue;
       for (const e of extra) used.add(e);
       const slots = placeNumbers(ex, key, numbers, centres);
-      rows.set(key, { key, label: text, slots });
+      const solutions = pendingCuts.get(numbers);
+      rows.set(key, {
+        key,
+        label: text,
+        slots,
+        ...(solutions ? { fused: { cells: numbers, solutions } } : {}),
+      });
       break;
     }
   }
@@ -250,6 +262,22 @@ function placeNumbers(ex: Extraction, key: string, numbers: SourceCell[], centre
   }
   if (numbers.length === N) return numbers;
   const where = numbers[0]?.where ?? '';
+  const unfused = unfuseCells(numbers, N, table3RowConstraint);
+  if (unfused.kind === 'cut') {
+    ex.add({
+      rule: 'import.fused_digits',
+      severity: 'info',
+      table: 'table3',
+      row: key,
+      message: `表三该行数字连写为“${numbers.map((c) => c.text).join(' ')}”，按“总计等于各列之和”唯一拆分为${unfused.solution.join('、')}（${where}）`,
+    });
+    return unfused.cells;
+  }
+  if (unfused.kind === 'ambiguous') {
+    // Decided later from the other rows (resolveFusedRows), or reported there.
+    pendingCuts.set(numbers, unfused.solutions);
+    return Array.from({ length: N }, () => null);
+  }
   ex.add({
     rule: 'import.ambiguous_columns',
     severity: 'warning',
@@ -271,4 +299,74 @@ export function slotValue(cell: SourceCell | null): number | null {
   if (!cell) return null;
   const v = parseValue(cell.text);
   return v.kind === 'number' ? v.value : null;
+}
+
+const MAX_COMBINATIONS = 50_000;
+
+/**
+ * Rows whose run-together digits allow several cuts are decided by the table's own
+ * arithmetic: for every column, （七）总计 = the sum of the results and 一 + 二 = 总计 + 四.
+ * A combination of cuts is taken only when it is the only one that balances.
+ */
+function resolveFusedRows(ex: Extraction, rows: Map<string, RawRow>): Map<string, RawRow> {
+  const pending = [...rows.values()].filter((r) => r.fused);
+  if (pending.length === 0) return rows;
+  const combinations = pending.reduce((p, r) => p * r.fused!.solutions.length, 1);
+  const fixed = (key: string, column: number): number => slotValue(rows.get(key)?.slots[column] ?? null) ?? 0;
+  const balanced = (choice: number[][]): boolean => {
+    const value = (key: string, column: number) => {
+      const i = pending.findIndex((r) => r.key === key);
+      return i >= 0 ? choice[i]![column]! : fixed(key, column);
+    };
+    for (let c = 0; c < N; c += 1) {
+      let results = 0;
+      for (const key of rows.keys()) if (RESULT_ROW.test(key)) results += value(key, c);
+      if (rows.has('total') && value('total', c) !== results) return false;
+      const done = rows.has('total') ? value('total', c) : results;
+      if (value('new_received', c) + value('carried_over', c) !== done + value('carried_forward', c))
+        return false;
+    }
+    return true;
+  };
+  const matches: number[][][] = [];
+  if (combinations <= MAX_COMBINATIONS) {
+    const choice: number[][] = [];
+    const walk = (i: number) => {
+      if (matches.length > 1) return;
+      if (i === pending.length) {
+        if (balanced(choice)) matches.push([...choice]);
+        return;
+      }
+      for (const s of pending[i]!.fused!.solutions) {
+        choice.push(s);
+        walk(i + 1);
+        choice.pop();
+      }
+    };
+    walk(0);
+  }
+  const decided = matches.length === 1 ? matches[0]! : null;
+  pending.forEach((row, i) => {
+    const fused = row.fused!;
+    const printed = fused.cells.map((c) => c.text).join(' ');
+    if (decided) {
+      row.slots = cellsFromSolution(fused.cells, decided[i]!);
+      ex.add({
+        rule: 'import.fused_digits',
+        severity: 'info',
+        table: 'table3',
+        row: row.key,
+        message: `表三“${row.label}”数字连写为“${printed}”，按本表各列勾稽关系唯一拆分为${decided[i]!.join('、')}`,
+      });
+    } else {
+      ex.add({
+        rule: 'import.fused_digits',
+        severity: 'warning',
+        table: 'table3',
+        row: row.key,
+        message: `表三“${row.label}”数字连写为“${printed}”，有${fused.solutions.length}种拆分都符合勾稽关系，无法确定，该行未读取，请人工核对（${fused.cells[0]?.where ?? ''}）`,
+      });
+    }
+  });
+  return rows;
 }

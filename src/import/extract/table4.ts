@@ -7,6 +7,7 @@ import { TABLE4_COLUMNS, TABLE4_GROUPS } from '../../domain/report/formats/index
 import { normalizeLabel, parseValue } from '../normalize.ts';
 import type { SourceCell } from '../source.ts';
 import type { Extraction } from './context.ts';
+import { table4RowConstraint, unfuseCells } from './fused.ts';
 import type { Range } from './regions.ts';
 import { assignByPosition, headerCentre, numberCells, type Slots, stackColumns } from './values.ts';
 
@@ -49,7 +50,14 @@ function lineRow(ex: Extraction, range: Range): Slots | null {
     const line = ex.doc.lines[l];
     if (!line) continue;
     const nums = numberCells(line);
-    if (nums.length > 0 && line.cells.every((c) => nums.includes(c) || c.text.trim() === '')) {
+    // Run-together text puts the numbers right after the last header word ("总计10203…").
+    const isNumberLine = line.cells.every(
+      (c) =>
+        nums.includes(c) ||
+        c.text.trim() === '' ||
+        (!ex.doc.positional && HEADER.test(normalizeLabel(c.text))),
+    );
+    if (nums.length > 0 && isNumberLine) {
       numbers.push(...nums);
       continue;
     }
@@ -73,6 +81,25 @@ function lineRow(ex: Extraction, range: Range): Slots | null {
     }
   }
   if (numbers.length === N) return numbers;
+  const unfused = unfuseCells(numbers, N, table4RowConstraint);
+  if (unfused.kind === 'cut') {
+    ex.add({
+      rule: 'import.fused_digits',
+      severity: 'info',
+      table: 'table4',
+      message: `表四数字连写为“${numbers.map((c) => c.text).join(' ')}”，按“总计等于各项结果之和”唯一拆分为${unfused.solution.join('、')}`,
+    });
+    return unfused.cells;
+  }
+  if (unfused.kind === 'ambiguous') {
+    ex.add({
+      rule: 'import.fused_digits',
+      severity: 'warning',
+      table: 'table4',
+      message: `表四数字连写为“${numbers.map((c) => c.text).join(' ')}”，有${unfused.count}种拆分都符合勾稽关系，无法确定，表四未读取，请人工核对`,
+    });
+    return Array.from({ length: N }, () => null);
+  }
   ex.add({
     rule: 'import.ambiguous_columns',
     severity: 'warning',

@@ -52,13 +52,18 @@ function centre(c: SourceCell): number {
  */
 export function assignByPosition(cells: readonly SourceCell[], centres: readonly number[]): Slots | null {
   const slots: Slots = centres.map(() => null);
+  // A number farther from its nearest header than most of the gap to the next header is not
+  // under any header: the columns are not aligned, and guessing would put it in the wrong one.
+  const sorted = [...centres].sort((a, b) => a - b);
+  const gaps = sorted.slice(1).map((x, i) => x - sorted[i]!);
+  const tolerance = gaps.length > 0 ? Math.max(0.75 * Math.min(...gaps), 2) : Number.POSITIVE_INFINITY;
   for (const c of cells) {
     const x = centre(c);
     let best = 0;
     for (let i = 1; i < centres.length; i += 1) {
       if (Math.abs(centres[i]! - x) < Math.abs(centres[best]! - x)) best = i;
     }
-    if (slots[best]) return null;
+    if (slots[best] || Math.abs(centres[best]! - x) > tolerance) return null;
     slots[best] = c;
   }
   return slots;

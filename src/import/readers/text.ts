@@ -7,6 +7,7 @@
  */
 import { normalizeText, parseValue } from '../normalize.ts';
 import type { SourceCell, SourceDocument, SourceLine } from '../source.ts';
+import { type Segment, segmentAtLabels } from './segment.ts';
 
 const CJK = '\\u2E80-\\u9FFF\\uF900-\\uFAFF\\uFF00-\\uFFEF';
 
@@ -138,8 +139,53 @@ export function readText(input: string): SourceDocument {
       lines.push({ cells, isTableRow: true, index: i + 1 });
       return;
     }
+    // Text run together ("…（七）总计630020469四、结转下年度…"): cut it at the labels.
+    const segmented = segmentAtLabels(t);
+    if (segmented) {
+      lines.push(...segmentLines(segmented, at, i + 1));
+      return;
+    }
     const cells = t.split(/ {2,}|\u3000+/).flatMap((part) => splitTrailingNumbers(part, at));
     lines.push({ cells, isTableRow: cells.length > 1, index: i + 1 });
   });
   return { kind: 'text', lines, positional: false, explicitBlanks: false };
+}
+
+/** Values after a label: numbers (a sign always starts a new one), units, blank marks. */
+const VALUES_ONLY = /^[\s\d.,+\-−/—元万件项个条]*$/;
+const LEADING_VALUES = /^[\d.,+\-−/—\s]*\d[\d.,]*(?:万元|元)?\s+/;
+
+/** One line per label of a run-together text: the label, then its value tokens (or its prose). */
+function segmentLines(
+  segmented: { lead: string; segments: Segment[] },
+  at: string,
+  index: number,
+): SourceLine[] {
+  const lines: SourceLine[] = [];
+  const prose = (text: string) => {
+    if (text.trim()) lines.push({ cells: [cell(text.trim(), at)], isTableRow: false, index });
+  };
+  prose(segmented.lead);
+  for (const seg of segmented.segments) {
+    let rest = seg.rest.trim();
+    // Values, then prose the label set did not cut ("0000000 四、政府信息公开行政法复议…").
+    let trailing = '';
+    const lead = LEADING_VALUES.exec(rest);
+    if (!seg.isHeading && lead && !VALUES_ONLY.test(rest)) {
+      trailing = rest.slice(lead[0].length);
+      rest = lead[0].trim();
+    }
+    if (seg.isHeading || (rest && !VALUES_ONLY.test(rest))) {
+      lines.push({ cells: [cell(seg.label, at)], isTableRow: false, index });
+      prose(rest);
+      continue;
+    }
+    const tokens = rest
+      .split(/\s+/)
+      .flatMap((t) => t.split(/(?<=\d)(?=[+\-−])/))
+      .filter(Boolean);
+    lines.push({ cells: [cell(seg.label, at), ...tokens.map((t) => cell(t, at))], isTableRow: true, index });
+    prose(trailing);
+  }
+  return lines;
 }
