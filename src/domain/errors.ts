@@ -1,0 +1,53 @@
+/**
+ * Domain errors: a stable code from one closed list, a Chinese message for people, and the
+ * field it concerns when there is one. Edges map codes to HTTP status and exit codes.
+ */
+
+export const ERROR_CODES = [
+  'validation.invalid',
+  'agency.not_found',
+  'agency.duplicate',
+  'application.not_found',
+  'application.illegal_transition',
+  'application.receipt_date',
+  'application.correction_once',
+  'application.extension_once',
+  'application.extension_too_long',
+  'application.extension_late',
+  'application.outcome_required',
+  'application.date_order',
+  'appeal.invalid',
+  'report.no_records',
+  'calendar.invalid',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly field: string | null = null,
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+/** HTTP status for each code (used by the web edge). */
+export const HTTP_STATUS: Record<ErrorCode, number> = {
+  'validation.invalid': 400,
+  'agency.not_found': 404,
+  'agency.duplicate': 409,
+  'application.not_found': 404,
+  'application.illegal_transition': 409,
+  'application.receipt_date': 400,
+  'application.correction_once': 409,
+  'application.extension_once': 409,
+  'application.extension_too_long': 400,
+  'application.extension_late': 409,
+  'application.outcome_required': 400,
+  'application.date_order': 400,
+  'appeal.invalid': 400,
+  'report.no_records': 404,
+  'calendar.invalid': 400,
+};
