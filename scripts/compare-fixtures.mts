@@ -1,5 +1,6 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+/** Prints, per fixture source file, the cells that differ from expected.json (a debugging aid). */
 import { importFile } from '../src/import/index.ts';
 
 const root = '/work/main/tests/fixtures/reports';
@@ -14,7 +15,7 @@ for (const dir of readdirSync(root)) {
     for (const t of ['table2', 'table3', 'table4'] as const) {
       for (const [row, cols] of Object.entries(exp[t] as Record<string, Record<string, number | null>>)) {
         for (const [col, v] of Object.entries(cols)) {
-          const got = (r.report[t] as any)[row]?.[col] ?? null;
+          const got = (r.report[t] as Record<string, Record<string, number | null>>)[row]?.[col] ?? null;
           if (got !== v) diffs.push(`${t}.${row}.${col}=${got}≠${v}`);
         }
       }

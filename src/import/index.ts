@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Finding } from '../domain/report/finding.ts';
+import { type Finding, finding } from '../domain/report/finding.ts';
 import type { AnnualReport } from '../domain/report/model.ts';
 import { validateReport } from '../domain/report/validate/index.ts';
 import type { Provenance } from './extract/context.ts';
@@ -28,7 +28,7 @@ export function importDocument(doc: SourceDocument, previous?: AnnualReport | nu
   const { report, findings, provenance } = extractReport(doc);
   return {
     report,
-    findings: [...findings, ...validateReport(report, { previous: previous ?? null })],
+    findings: [...summariseCuts(findings), ...validateReport(report, { previous: previous ?? null })],
     provenance,
     source: doc.kind,
   };
@@ -55,4 +55,28 @@ export async function importBytes(
 export async function importFile(file: string, previous?: AnnualReport | null): Promise<ImportResult> {
   const bytes = new Uint8Array(await readFile(file));
   return importBytes(bytes, path.basename(file), previous);
+}
+
+const TABLE_NAMES: Record<string, string> = { table2: '表二', table3: '表三', table4: '表四' };
+
+/**
+ * Rows of run-together digits that could be cut one way only are routine: one note per table
+ * instead of one per row (each cell's provenance still says how it was cut).
+ */
+function summariseCuts(findings: readonly Finding[]): Finding[] {
+  const routine = (f: Finding) => f.rule === 'import.fused_digits' && f.severity === 'info';
+  const out = findings.filter((f) => !routine(f));
+  const byTable = new Map<string, number>();
+  for (const f of findings.filter(routine)) byTable.set(f.table ?? '', (byTable.get(f.table ?? '') ?? 0) + 1);
+  for (const [table, rows] of byTable) {
+    out.push(
+      finding({
+        rule: 'import.fused_digits',
+        severity: 'info',
+        table: (table || null) as Finding['table'],
+        message: `${TABLE_NAMES[table] ?? ''}有${rows}行数字连写（单元格分隔丢失），已按唯一可能的拆分读取；各数字的来源注明了拆分方式`,
+      }),
+    );
+  }
+  return out;
 }

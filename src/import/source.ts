@@ -22,6 +22,8 @@ export interface SourceLine {
   isTableRow: boolean;
   /** 1-based number of the line in the source, or the running row number. */
   index: number;
+  /** 1-based page, for paged sources (PDF, pdftotext -layout): columns may shift at a page break. */
+  page?: number;
 }
 
 export interface SourceDocument {

@@ -60,9 +60,7 @@ export interface ApplicationEvent {
   createdAt: string;
 }
 
-type AppRow = Database['applications'] extends infer T
-  ? { [K in keyof T]: T[K] extends { __select__: infer S } ? S : T[K] }
-  : never;
+type AppRow = Selectable<ApplicationTable>;
 
 function toRecord(r: AppRow): ApplicationRecord {
   return {

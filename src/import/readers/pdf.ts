@@ -179,7 +179,12 @@ export async function readPdf(bytes: Uint8Array): Promise<SourceDocument> {
       }
       const pageLines = groupLines(items).map((lineItems, i): SourceLine => {
         const where = `第${p}页第${i + 1}行`;
-        return { cells: splitCells(lineItems, where, `p${p}:${i + 1}`), isTableRow: false, index: 0 };
+        return {
+          cells: splitCells(lineItems, where, `p${p}:${i + 1}`),
+          isTableRow: false,
+          index: 0,
+          page: p,
+        };
       });
       const kept = pageLines.filter(
         (l, i) => l.cells.length > 0 && !((i < 2 || i >= pageLines.length - 2) && isPageNumber(l)),

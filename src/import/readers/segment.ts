@@ -97,9 +97,12 @@ interface Match {
   entry: Entry;
 }
 
+/** `enumerator` is literal text, or a character class "[…]" standing for any one of its characters. */
 function enumeratorBefore(text: string, at: number, enumerator: string): number | null {
   const before = text.slice(Math.max(0, at - 6), at);
-  const escaped = enumerator.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const escaped = /^\[[^\]]+\]$/.test(enumerator)
+    ? enumerator
+    : enumerator.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const m = new RegExp(`(?:[（(]${escaped}[）)]|${escaped}[、.．])\\s*$`, 'u').exec(before);
   if (!m) return null;
   // "00000002." — the 2 belongs to the label only if the enumerator is a number we expect.
@@ -116,7 +119,10 @@ function findMatches(text: string): Match[] {
       let start = m.index ?? 0;
       const end = start + m[0].length;
       if (e.enumerator) {
-        const withEnum = enumeratorBefore(text, start, e.enumerator);
+        // A chapter heading keeps its words when its number is misprinted ("二、收到和处理…" for 三).
+        const withEnum = e.isHeading
+          ? enumeratorBefore(text, start, '[一二三四五六七八九十]')
+          : enumeratorBefore(text, start, e.enumerator);
         if (withEnum !== null) start = withEnum;
         else if (e.needsEnumerator) continue;
       }

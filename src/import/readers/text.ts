@@ -118,14 +118,15 @@ export function readText(input: string): SourceDocument {
         const part = parts[k]!;
         lineOnPage += 1;
         if (!part.trim()) continue;
-        lines.push({ cells: splitPositional(part, lineOnPage, page), isTableRow: false, index: i + 1 });
+        lines.push({ cells: splitPositional(part, lineOnPage, page), isTableRow: false, index: i + 1, page });
       }
     });
     return { kind: 'layout', lines, positional: true, explicitBlanks: false };
   }
 
   rawLines.forEach((raw, i) => {
-    const t = raw.trim();
+    // A Markdown heading ("## 二、主动公开…", "### 行政复议") is the line's text without its marks.
+    const t = raw.trim().replace(/^#{1,6}\s+/, '');
     if (!t) return;
     const at = where(i + 1, 0);
     // Markdown pipe tables (PDF-to-Markdown extractions): "| 规章 | 0 | 0 | 0 |"; the
@@ -182,7 +183,8 @@ function segmentLines(
     }
     const tokens = rest
       .split(/\s+/)
-      .flatMap((t) => t.split(/(?<=\d)(?=[+\-−])/))
+      // A sign starts a new number ("20+1737"), and so does a digit after a unit ("1个246900元").
+      .flatMap((t) => t.split(/(?<=\d)(?=[+\-−])|(?<=[元件项个条])(?=[+\-−]?\d)/))
       .filter(Boolean);
     lines.push({ cells: [cell(seg.label, at), ...tokens.map((t) => cell(t, at))], isTableRow: true, index });
     prose(trailing);

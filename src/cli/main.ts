@@ -1,0 +1,28 @@
+/** The `gongkai` command line: thin commands over import, render and (later) services. */
+import { Command, CommanderError } from 'commander';
+import { registerCalendarCommands } from './commands/calendar.ts';
+import { registerReportCommands } from './commands/report.ts';
+import { registerServeCommand } from './commands/serve.ts';
+
+export async function main(argv: string[]): Promise<number> {
+  const program = new Command('gongkai')
+    .description('gongkai 政府信息公开平台')
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  let exitCode = 0;
+  const setExit = (code: number) => {
+    exitCode = Math.max(exitCode, code);
+  };
+  registerReportCommands(program, setExit);
+  registerCalendarCommands(program, { setExit });
+  registerServeCommand(program);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 ? 0 : 2;
+    }
+    throw error;
+  }
+  return exitCode;
+}

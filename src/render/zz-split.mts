@@ -1,0 +1,13 @@
+import { createWriteStream, readFileSync } from 'node:fs';
+import PDFDocument from 'pdfkit';
+import { importText } from '../import/index.ts';
+import { table3Grid } from './grid.ts';
+import { fontSource, resolvePdfFonts } from './pdf-fonts.ts';
+import { drawTable } from './pdf-table.ts';
+const r = importText(readFileSync('/work/shared/fixtures/ninghai-2020-annual-report.txt', 'utf8'));
+const doc = new PDFDocument({ size: [595, 420], margins: { top: 30, bottom: 30, left: 40, right: 40 } });
+doc.pipe(createWriteStream('/tmp/split.pdf'));
+const f = resolvePdfFonts();
+doc.registerFont('body', fontSource(f.body), f.body.family);
+drawTable(doc, table3Grid(r.report), { font: 'body', fontSize: 9, padding: 2, lineWidth: 0.5 }, null);
+doc.end();
