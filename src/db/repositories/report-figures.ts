@@ -42,23 +42,24 @@ export function reportFiguresRepository(db: Kysely<Database>) {
           .select(['applicant_type', 'outcome', n.as('n')])
           .groupBy(['applicant_type', 'outcome'])
           .execute(),
+        // The result as it stood at the year's end: decided later means still pending then.
         db
-          .selectFrom('appeals')
-          .where('agency_id', 'in', agencyIds as number[])
-          .where('filed_on', '>=', start)
-          .where('filed_on', '<=', end)
-          // The result as it stood at the year's end: decided later means still pending then.
-          .select([
-            'kind',
-            sql<string>`case when decided_on is not null and decided_on <= ${end} then result else 'pending' end`.as(
-              'result',
-            ),
-            n.as('n'),
-          ])
-          .groupBy([
-            'kind',
-            sql`case when decided_on is not null and decided_on <= ${end} then result else 'pending' end`,
-          ])
+          .selectFrom(
+            db
+              .selectFrom('appeals')
+              .where('agency_id', 'in', agencyIds as number[])
+              .where('filed_on', '>=', start)
+              .where('filed_on', '<=', end)
+              .select([
+                'kind',
+                sql<string>`case when decided_on is not null and decided_on <= ${end} then result else 'pending' end`.as(
+                  'result',
+                ),
+              ])
+              .as('a'),
+          )
+          .select(['kind', 'result', n.as('n')])
+          .groupBy(['kind', 'result'])
           .execute(),
         db
           .selectFrom('yearly_figures')
