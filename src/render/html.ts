@@ -4,8 +4,7 @@
  * empty, and print CSS for A4 (margins as 党政机关公文格式 GB/T 9704).
  */
 import type { Finding, Severity } from '../domain/report/finding.ts';
-import type { AnnualReport } from '../domain/report/model.ts';
-import { cellId } from '../domain/report/model.ts';
+import { type AnnualReport, cellId } from '../domain/report/model.ts';
 import { chapterBlocks, reportTitle } from './document.ts';
 import type { GridCell, GridRow, TableGrid } from './grid.ts';
 
@@ -33,7 +32,7 @@ export const REPORT_CSS = `
 .gk-report h1 { font-family: "方正小标宋简体", "FZXiaoBiaoSong-B05S", STZhongsong, "华文中宋", "Noto Serif CJK SC", serif; font-weight: normal; font-size: 1.6em; text-align: center; line-height: 1.4; margin: 1em 0; }
 .gk-report h2 { font-family: "黑体", SimHei, "Noto Sans CJK SC", sans-serif; font-weight: normal; font-size: 1em; margin: 1em 0 0.3em; }
 .gk-report p { text-indent: 2em; margin: 0; }
-.gk-report table { border-collapse: collapse; width: 100%; margin: 0.8em 0 1.2em; font-size: 12px; line-height: 1.4; }
+.gk-report table { border-collapse: collapse; table-layout: fixed; width: 100%; margin: 0.8em 0 1.2em; font-size: 12px; line-height: 1.4; }
 .gk-report caption { font-family: "黑体", SimHei, "Noto Sans CJK SC", sans-serif; font-size: 14px; padding-bottom: 0.4em; }
 .gk-report th, .gk-report td { border: 1px solid #000; padding: 0.25em 0.35em; text-align: center; vertical-align: middle; font-weight: normal; }
 .gk-report th[scope="row"], .gk-report th.gk-row-group { text-align: left; }
@@ -126,6 +125,8 @@ function renderTable(grid: TableGrid, flagged: Map<string, string[]>): string {
   const lines = [
     `<table class="gk-table" data-table="${grid.key}">`,
     `<caption>${escapeHtml(grid.caption)}</caption>`,
+    // Column widths as on the printed form, so the narrow 三、本年度办理结果 column reads downwards.
+    `<colgroup>${grid.columnWidths.map((w) => `<col style="width:${(w * 100).toFixed(2)}%">`).join('')}</colgroup>`,
   ];
   const head = grid.rows.filter((r) => r.isHeader);
   if (head.length > 0) {
