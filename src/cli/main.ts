@@ -1,6 +1,7 @@
 /** The `gongkai` command line: thin commands over import, render and (later) services. */
 import { Command, CommanderError } from 'commander';
 import { registerCalendarCommands } from './commands/calendar.ts';
+import { registerDbCommands } from './commands/db.ts';
 import { registerReportCommands } from './commands/report.ts';
 import { registerServeCommand } from './commands/serve.ts';
 
@@ -15,6 +16,7 @@ export async function main(argv: string[]): Promise<number> {
   };
   registerReportCommands(program, setExit);
   registerCalendarCommands(program, { setExit });
+  registerDbCommands(program, setExit);
   registerServeCommand(program);
   try {
     await program.parseAsync(argv, { from: 'user' });

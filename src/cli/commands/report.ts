@@ -9,8 +9,10 @@ import { hasErrors } from '../../domain/report/finding.ts';
 import { type ImportResult, importFile } from '../../import/index.ts';
 import { RENDER_TARGETS, type RenderTarget, renderReport } from '../../render/index.ts';
 import { renderReportJson } from '../../render/json.ts';
+import { buildReport } from '../../services/reports/build-report.ts';
 import { formatCheckResult } from '../output/check-text.ts';
 import { createProgress } from '../output/progress.ts';
+import { withApp } from '../with-app.ts';
 
 type Outcome =
   | { file: string; result: ImportResult }
@@ -63,6 +65,51 @@ export function registerReportCommands(program: Command, setExit: (code: number)
         else process.stdout.write(formatCheckResult(o.file, o.result));
       }
     });
+
+  report
+    .command('build')
+    .description('依据办理记录生成年度报告')
+    .requiredOption('--agency <agency>', '机关代码或机关全称')
+    .requiredOption('--year <year>', '报告年度')
+    .option('--format <format>', '年报格式：2019 或 2021（默认按年度确定）')
+    .option('--rollup', '汇总本机关及其全部下级机关')
+    .option('--to <format>', `输出格式：${RENDER_TARGETS.join('|')}`, 'json')
+    .option('-o, --out <path>', '输出文件（默认写到标准输出）')
+    .action(
+      (options: {
+        agency: string;
+        year: string;
+        format?: string;
+        rollup?: boolean;
+        to: string;
+        out?: string;
+      }) =>
+        withApp(setExit, async (app) => {
+          if (options.format !== undefined && options.format !== '2019' && options.format !== '2021') {
+            process.stderr.write(`不支持的年报格式“${options.format}”，可选：2019、2021\n`);
+            setExit(2);
+            return;
+          }
+          if (!(RENDER_TARGETS as readonly string[]).includes(options.to)) {
+            process.stderr.write(`不支持的输出格式“${options.to}”，可选：${RENDER_TARGETS.join('、')}\n`);
+            setExit(2);
+            return;
+          }
+          const { report, findings } = await buildReport(app.deps, {
+            agency: options.agency,
+            year: Number(options.year),
+            ...(options.format ? { format: options.format as '2019' | '2021' } : {}),
+            rollup: options.rollup ?? false,
+          });
+          const rendered =
+            options.to === 'json'
+              ? { body: `${JSON.stringify(renderReportJson(report, findings, null), null, 2)}\n` }
+              : await renderReport(report, options.to as RenderTarget, { findings });
+          if (options.out) await writeFile(options.out, rendered.body);
+          else process.stdout.write(rendered.body);
+          if (hasErrors(findings)) setExit(1);
+        }),
+    );
 
   report
     .command('render')

@@ -28,9 +28,6 @@ export interface RawRow {
   fused?: { cells: SourceCell[]; solutions: number[][] };
 }
 
-/** Ambiguous cuts found by placeNumbers, keyed by the row's number cells. */
-const pendingCuts = new WeakMap<SourceCell[], number[][]>();
-
 const N = TABLE3_COLUMNS.length;
 const RESULT_ROW = /^(granted|partial|denied_|unable_|not_processed_|other)/;
 
@@ -45,23 +42,32 @@ const HEADER_PREFIXES: readonly string[][] = [
   ['总计', '合计'],
 ];
 
-function acceptable(key: string, label: string, rows: Map<string, RawRow>): boolean {
+function acceptable(key: string, label: string, rows: ReadonlyMap<string, unknown>): boolean {
   if (rows.has(key)) return false;
   // The column header 总计 is not the row （七）总计: accept a bare 总计 only after result rows.
   if (key === 'total' && !label.includes('七')) return [...rows.keys()].some((k) => RESULT_ROW.test(k));
   return true;
 }
 
+/** A row found by its label, with the number cells printed for it, not yet put in columns. */
+interface FoundRow {
+  key: string;
+  label: string;
+  numbers: SourceCell[];
+  /** Page of the row's numbers (0 when the source has no pages). */
+  page: number;
+}
+
 export function extractTable3(ex: Extraction, range: Range): Map<string, RawRow> {
   if (ex.doc.explicitBlanks) return explicitRows(ex, range);
-  if (!ex.doc.positional) return resolveFusedRows(ex, lineRows(ex, range));
-  const rows = wrappedRows(ex, range);
+  if (!ex.doc.positional) return resolveFusedRows(ex, placeRows(ex, lineRows(ex, range), null));
+  const found = wrappedRows(ex, range);
   // Rows the wrapped-label reading missed, read line by line, unless their numbers are taken.
-  const used = new Set([...rows.values()].flatMap((r) => r.slots.filter((c) => c !== null)));
+  const used = new Set([...found.values()].flatMap((r) => r.numbers));
   for (const [key, row] of lineRows(ex, range)) {
-    if (!rows.has(key) && !row.slots.some((c) => c !== null && used.has(c))) rows.set(key, row);
+    if (!found.has(key) && !row.numbers.some((c) => used.has(c))) found.set(key, row);
   }
-  return rows;
+  return resolveFusedRows(ex, placeRows(ex, found, headerCentres(ex, range)));
 }
 
 /** Row labels start with their enumerator: 一、 （二） 3. */
@@ -82,12 +88,12 @@ interface WrappedLabel {
  * column (overlapping x) from one enumerator to the next; a line of numbers belongs to the
  * innermost matched label whose lines span it.
  */
-function wrappedRows(ex: Extraction, range: Range): Map<string, RawRow> {
-  const centres = headerCentres(ex, range);
+function wrappedRows(ex: Extraction, range: Range): Map<string, FoundRow> {
+  const pieces = labelPieces(ex, range);
   const labels: WrappedLabel[] = [];
   const open: WrappedLabel[] = [];
   for (let l = range.from; l < range.to; l += 1) {
-    for (const c of labelCells(ex.doc.lines[l])) {
+    for (const c of pieces.get(l) ?? []) {
       if (c.x === undefined || c.x2 === undefined) continue;
       const overlaps = (k: WrappedLabel) => c.x! < k.x2 && k.x < c.x2!;
       const column = open.findLast(overlaps);
@@ -108,20 +114,19 @@ function wrappedRows(ex: Extraction, range: Range): Map<string, RawRow> {
   const keyed = labels
     .map((label) => ({ label, key: matchTable3Row(normalizeLabel(label.text)) }))
     .filter((k): k is { label: WrappedLabel; key: string } => k.key !== null);
-  const found = new Map<string, { label: WrappedLabel; numbers: SourceCell[] }>();
+  const found = new Map<string, { label: WrappedLabel; numbers: SourceCell[]; line: number }>();
   const taken = new Set<WrappedLabel>();
-  const acceptedSoFar = () => new Map([...found.keys()].map((k) => [k, { key: k, label: '', slots: [] }]));
   for (let l = range.from; l < range.to; l += 1) {
     const numbers = numberCells(ex.doc.lines[l]);
     if (numbers.length === 0) continue;
     const candidates = keyed
       .filter((k) => !taken.has(k.label) && k.label.first <= l && l <= k.label.last)
-      .filter((k) => acceptable(k.key, normalizeLabel(k.label.text), acceptedSoFar()))
+      .filter((k) => acceptable(k.key, normalizeLabel(k.label.text), found))
       .sort((a, b) => b.label.x - a.label.x);
     const chosen = candidates[0];
     if (chosen) {
       taken.add(chosen.label);
-      found.set(chosen.key, { label: chosen.label, numbers });
+      found.set(chosen.key, { label: chosen.label, numbers, line: l });
       continue;
     }
     // One row's numbers printed on two baselines ("… 29" / "形） 0 0 0 0 0 29"): the second
@@ -130,11 +135,43 @@ function wrappedRows(ex: Extraction, range: Range): Map<string, RawRow> {
     const row = owner ? found.get(owner.key) : undefined;
     if (row && row.numbers.length + numbers.length <= N) row.numbers.push(...numbers);
   }
-  const rows = new Map<string, RawRow>();
-  for (const [key, { label, numbers }] of found) {
-    rows.set(key, { key, label: label.text, slots: placeNumbers(ex, key, numbers, centres) });
+  const rows = new Map<string, FoundRow>();
+  for (const [key, { label, numbers, line }] of found) {
+    rows.set(key, { key, label: label.text, numbers, page: ex.doc.lines[line]?.page ?? 0 });
   }
   return rows;
+}
+
+const BARE_ENUMERATOR = /^(?:[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.．、])$/;
+
+/**
+ * The label cells of each line. pdftotext can print the first line of a wrapped label one line
+ * above its enumerator ("要求行政机关确认或重" / "5." / "新出具已获取信息"): a bare enumerator
+ * whose text starts, just right of it, on the line above takes that text back.
+ */
+function labelPieces(ex: Extraction, range: Range): Map<number, SourceCell[]> {
+  const pieces = new Map<number, SourceCell[]>();
+  for (let l = range.from; l < range.to; l += 1) pieces.set(l, labelCells(ex.doc.lines[l]));
+  for (let l = range.from + 1; l < range.to; l += 1) {
+    const line = pieces.get(l)!;
+    const above = pieces.get(l - 1)!;
+    for (const e of [...line]) {
+      if (e.x === undefined || e.x2 === undefined || !BARE_ENUMERATOR.test(normalizeText(e.text).trim()))
+        continue;
+      const i = above.findIndex(
+        (p) =>
+          p.x !== undefined &&
+          p.x > e.x! &&
+          p.x <= e.x2! + 1 &&
+          !LABEL_START.test(normalizeText(p.text).trim()),
+      );
+      if (i < 0) continue;
+      const p = above[i]!;
+      above[i] = { ...p, text: `${e.text}${p.text}`, x: e.x };
+      line.splice(line.indexOf(e), 1);
+    }
+  }
+  return pieces;
 }
 
 function explicitRows(ex: Extraction, range: Range): Map<string, RawRow> {
@@ -213,9 +250,8 @@ function stackedHeaderCentres(ex: Extraction, range: Range): number[] | null {
   return centres.every((c, i) => i === 0 || c > centres[i - 1]!) ? centres : null;
 }
 
-function lineRows(ex: Extraction, range: Range): Map<string, RawRow> {
-  const rows = new Map<string, RawRow>();
-  const centres = ex.doc.positional ? headerCentres(ex, range) : null;
+function lineRows(ex: Extraction, range: Range): Map<string, FoundRow> {
+  const rows = new Map<string, FoundRow>();
   const lines = ex.doc.lines;
   const labelOf = (i: number) =>
     labelCells(lines[i])
@@ -241,27 +277,53 @@ function lineRows(ex: Extraction, range: Range): Map<string, RawRow> {
       const key = matchTable3Row(label);
       if (!key || !acceptable(key, label, rows)) continue;
       for (const e of extra) used.add(e);
-      const slots = placeNumbers(ex, key, numbers, centres);
-      const solutions = pendingCuts.get(numbers);
-      rows.set(key, {
-        key,
-        label: text,
-        slots,
-        ...(solutions ? { fused: { cells: numbers, solutions } } : {}),
-      });
+      rows.set(key, { key, label: text, numbers, page: lines[i]?.page ?? 0 });
       break;
     }
   }
   return rows;
 }
 
-function placeNumbers(ex: Extraction, key: string, numbers: SourceCell[], centres: number[] | null): Slots {
+/**
+ * Puts each found row's numbers in columns. Positional layouts place numbers under the header
+ * words; but when one row of a page does not fit the header (two numbers under one word, or a
+ * number between two words), that page's columns have shifted (a page break, CJK header words
+ * counted one column wide) and no row of the page can be placed by position. Such rows keep
+ * only what the text still says: all seven numbers in order, or the leftmost number in the
+ * first column (nothing is printed left of it); the other cells stay blank, with a warning.
+ */
+function placeRows(
+  ex: Extraction,
+  found: ReadonlyMap<string, FoundRow>,
+  centres: number[] | null,
+): Map<string, RawRow> {
+  const fitted = new Map<FoundRow, Slots | null>();
+  const shifted = new Set<number>();
   if (centres) {
-    const slots = assignByPosition(numbers, centres);
-    if (slots) return slots;
+    for (const row of found.values()) {
+      const slots = assignByPosition(row.numbers, centres);
+      fitted.set(row, slots);
+      if (!slots) shifted.add(row.page);
+    }
   }
-  if (numbers.length === N) return numbers;
+  const rows = new Map<string, RawRow>();
+  for (const row of found.values()) {
+    const slots = fitted.get(row);
+    if (slots && !shifted.has(row.page)) {
+      rows.set(row.key, { key: row.key, label: row.label, slots });
+      continue;
+    }
+    rows.set(row.key, placeByOrder(ex, row, centres));
+  }
+  return rows;
+}
+
+function placeByOrder(ex: Extraction, row: FoundRow, centres: number[] | null): RawRow {
+  const { key, label, numbers } = row;
+  const base = { key, label };
+  if (numbers.length === N) return { ...base, slots: numbers };
   const where = numbers[0]?.where ?? '';
+  const printed = numbers.map((c) => c.text).join('、');
   const unfused = unfuseCells(numbers, N, table3RowConstraint);
   if (unfused.kind === 'cut') {
     ex.add({
@@ -271,27 +333,41 @@ function placeNumbers(ex: Extraction, key: string, numbers: SourceCell[], centre
       row: key,
       message: `表三该行数字连写为“${numbers.map((c) => c.text).join(' ')}”，按“总计等于各列之和”唯一拆分为${unfused.solution.join('、')}（${where}）`,
     });
-    return unfused.cells;
+    return { ...base, slots: unfused.cells };
   }
+  const blank: Slots = Array.from({ length: N }, () => null);
   if (unfused.kind === 'ambiguous') {
     // Decided later from the other rows (resolveFusedRows), or reported there.
-    pendingCuts.set(numbers, unfused.solutions);
-    return Array.from({ length: N }, () => null);
+    return { ...base, slots: blank, fused: { cells: numbers, solutions: unfused.solutions } };
+  }
+  if (centres) {
+    // Only the first column can still be told: a number left of the middle between the first
+    // two header words has no column left of it.
+    const boundary = (centres[0]! + centres[1]!) / 2;
+    const left = numbers.filter((c) => headerCentre(c) < boundary);
+    if (left.length === 1) blank[0] = left[0]!;
+    ex.add({
+      rule: 'import.ambiguous_columns',
+      severity: 'warning',
+      table: 'table3',
+      row: key,
+      message: `表三“${label.replace(/\s+/g, '')}”一行印有${numbers.length}个数字（${printed}），本页数字与表头各列对不齐，空白单元格无法定位，${left.length === 1 ? `除最左的${left[0]!.text}计入自然人列外，其余数字` : '这些数字'}未读取，请人工核对（${where}）`,
+    });
+    return { ...base, slots: blank };
   }
   ex.add({
     rule: 'import.ambiguous_columns',
     severity: 'warning',
     table: 'table3',
     row: key,
-    message: `表三该行只印有${numbers.length}个数字（${numbers.map((c) => c.text).join('、')}），空白单元格无法定位，已按“前列依次填入、最后一个为总计”处理，请核对（${where}）`,
+    message: `表三该行只印有${numbers.length}个数字（${printed}），空白单元格无法定位，已按“前列依次填入、最后一个为总计”处理，请核对（${where}）`,
   });
-  const slots: Slots = Array.from({ length: N }, () => null);
   const ordered = numbers.length > N ? numbers.slice(-N) : numbers;
   ordered.slice(0, -1).forEach((c, i) => {
-    slots[i] = c;
+    blank[i] = c;
   });
-  slots[N - 1] = ordered[ordered.length - 1] ?? null;
-  return slots;
+  blank[N - 1] = ordered[ordered.length - 1] ?? null;
+  return { ...base, slots: blank };
 }
 
 /** Reads a slot's number; blank marks and empty cells are null. */

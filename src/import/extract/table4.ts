@@ -16,7 +16,72 @@ const HEADER = /^(结果维持|结果纠正|其他结果|尚未审结|总计|维
 
 export function extractTable4(ex: Extraction, range: Range): Slots | null {
   if (ex.doc.explicitBlanks) return explicitRow(ex, range);
-  return lineRow(ex, range);
+  return groupTables(ex, range) ?? lineRow(ex, range);
+}
+
+/** The five column words of one group, in the format's order. */
+const COLUMN_OF: [RegExp, number][] = [
+  [/^(结果)?维持$/, 0],
+  [/^(结果)?纠正$/, 1],
+  [/^其他(结果)?$/, 2],
+  [/^尚未(审结)?$/, 3],
+  [/^(总计|合计)$/, 4],
+];
+
+function columnOf(label: string): number | null {
+  return COLUMN_OF.find(([re]) => re.test(label))?.[1] ?? null;
+}
+
+/** The group a title line names: 行政复议, (行政诉讼) 未经复议直接起诉, (行政诉讼) 复议后起诉. */
+function groupOf(label: string): number | null {
+  if (label.length > 20) return null;
+  if (/复议后起诉/.test(label)) return 2;
+  if (/未经复议|直接起诉/.test(label)) return 1;
+  if (/^行政复议$/.test(label)) return 0;
+  return null;
+}
+
+/**
+ * Table 4 printed as three small tables, one per group (PDF-to-Markdown extractions): a title
+ * line naming the group ("行政复议", "行政诉讼（未经复议直接起诉）"), a table row of the five
+ * column words, and a table row of as many cells under them. The table's own header says where
+ * each value goes. Taken only when all three groups are read this way.
+ */
+function groupTables(ex: Extraction, range: Range): Slots | null {
+  const slots: Slots = Array.from({ length: N }, () => null);
+  const done = new Set<number>();
+  let group: number | null = null;
+  let header: number[] | null = null;
+  for (let l = range.from; l < range.to; l += 1) {
+    const line = ex.doc.lines[l];
+    if (!line) continue;
+    const values = line.cells.map((c) => parseValue(c.text).kind !== 'text');
+    if (!values.some(Boolean)) {
+      const g = groupOf(normalizeLabel(line.cells.map((c) => c.text).join('')));
+      const columns = line.cells.map((c) => columnOf(normalizeLabel(c.text)));
+      if (g !== null) {
+        group = g;
+        header = null;
+      } else if (
+        line.isTableRow &&
+        columns.every((c) => c !== null) &&
+        new Set(columns).size === columns.length
+      ) {
+        header = columns as number[];
+      } else header = null;
+      continue;
+    }
+    if (group === null || header === null || done.has(group)) return null;
+    if (!line.isTableRow || !values.every(Boolean) || line.cells.length !== header.length) return null;
+    const base = group * TABLE4_COLUMNS.length;
+    header.forEach((column, i) => {
+      const c = line.cells[i]!;
+      slots[base + column] = parseValue(c.text).kind === 'number' ? c : null;
+    });
+    done.add(group);
+    header = null;
+  }
+  return done.size === TABLE4_GROUPS.length ? slots : null;
 }
 
 function explicitRow(ex: Extraction, range: Range): Slots | null {
@@ -69,13 +134,15 @@ function lineRow(ex: Extraction, range: Range): Slots | null {
     if (numbers.length > 0) break;
   }
   if (numbers.length === 0) return null;
+  let centres: number[] | null = null;
   if (ex.doc.positional) {
     const stacked = stackColumns(pieces);
-    const centres =
+    const found =
       stacked.length === N && stacked.every((k) => COLUMN_WORD.test(normalizeLabel(k.text)))
         ? stacked.map((k) => (k.x + k.x2) / 2)
         : dedupeColumns(headers.map(headerCentre));
-    if (centres.length === N) {
+    if (found.length === N) {
+      centres = found;
       const slots = assignByPosition(numbers, centres);
       if (slots) return slots;
     }
@@ -100,13 +167,27 @@ function lineRow(ex: Extraction, range: Range): Slots | null {
     });
     return Array.from({ length: N }, () => null);
   }
+  const slots: Slots = Array.from({ length: N }, () => null);
+  if (centres && numbers.length < N) {
+    // The numbers do not sit under the header words: only a number left of the middle between
+    // the first two words is placed (nothing is printed left of the first column).
+    const boundary = (centres[0]! + centres[1]!) / 2;
+    const left = numbers.filter((c) => headerCentre(c) < boundary);
+    if (left.length === 1) slots[0] = left[0]!;
+    ex.add({
+      rule: 'import.ambiguous_columns',
+      severity: 'warning',
+      table: 'table4',
+      message: `表四印有${numbers.length}个数字（${numbers.map((c) => c.text).join('、')}），与表头各列对不齐，空白单元格无法定位，${left.length === 1 ? `除最左的${left[0]!.text}计入行政复议“结果维持”外，其余数字` : '这些数字'}未读取，请人工核对（${numbers[0]?.where ?? ''}）`,
+    });
+    return slots;
+  }
   ex.add({
     rule: 'import.ambiguous_columns',
     severity: 'warning',
     table: 'table4',
     message: `表四只印有${numbers.length}个数字，空白单元格无法定位，${numbers.length === 3 ? '已按三个“总计”处理' : '已按顺序填入'}，请核对（${numbers[0]?.where ?? ''}）`,
   });
-  const slots: Slots = Array.from({ length: N }, () => null);
   if (numbers.length === 3) {
     numbers.forEach((c, g) => {
       slots[g * TABLE4_COLUMNS.length + TABLE4_COLUMNS.length - 1] = c;

@@ -46,9 +46,13 @@ function centre(c: SourceCell): number {
   return ((c.x ?? 0) + (c.x2 ?? c.x ?? 0)) / 2;
 }
 
+/** Share of the gap between two header centres by which a number must be nearer to one of them. */
+const AMBIGUOUS_MARGIN = 0.25;
+
 /**
  * Positional layouts: put each number in the column whose header centre is nearest.
- * Returns null when two numbers fall into one column (the layout is not what we think).
+ * Returns null when two numbers fall into one column, or one falls between two columns (the
+ * layout is not what we think).
  */
 export function assignByPosition(cells: readonly SourceCell[], centres: readonly number[]): Slots | null {
   const slots: Slots = centres.map(() => null);
@@ -59,11 +63,18 @@ export function assignByPosition(cells: readonly SourceCell[], centres: readonly
   const tolerance = gaps.length > 0 ? Math.max(0.75 * Math.min(...gaps), 2) : Number.POSITIVE_INFINITY;
   for (const c of cells) {
     const x = centre(c);
-    let best = 0;
-    for (let i = 1; i < centres.length; i += 1) {
-      if (Math.abs(centres[i]! - x) < Math.abs(centres[best]! - x)) best = i;
-    }
+    const order = centres
+      .map((_, i) => i)
+      .sort((a, b) => Math.abs(centres[a]! - x) - Math.abs(centres[b]! - x));
+    const best = order[0]!;
     if (slots[best] || Math.abs(centres[best]! - x) > tolerance) return null;
+    // A number about as near to the next header as to its own sits between two columns: which
+    // one it belongs to is not printed.
+    const second = order[1];
+    if (second !== undefined) {
+      const margin = Math.abs(centres[second]! - x) - Math.abs(centres[best]! - x);
+      if (margin < AMBIGUOUS_MARGIN * Math.abs(centres[second]! - centres[best]!)) return null;
+    }
     slots[best] = c;
   }
   return slots;
