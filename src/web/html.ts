@@ -33,7 +33,7 @@ export function html(strings: TemplateStringsArray, ...values: unknown[]): SafeH
   return new SafeHtml(out);
 }
 
-export function page(title: string, body: SafeHtml): string {
+export function page(title: string, body: SafeHtml, extraCss = ''): string {
   return html`<!doctype html>
 <html lang="zh-CN">
 <head>
@@ -51,6 +51,8 @@ table.list th,table.list td{border-bottom:1px solid #ccc;padding:.4rem .6rem;tex
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
 .badge{display:inline-block;padding:0 .4rem;border-radius:.2rem;font-size:.85em}
 .badge.error{background:#fde2e2;color:#8a1111}.badge.ok{background:#e1f5e6;color:#11652b}
+ul.downloads{display:flex;gap:1rem;list-style:none;padding:0}
+${new SafeHtml(extraCss)}
 </style>
 </head>
 <body>

@@ -1,66 +1,143 @@
 /**
- * The web server. For now: the list of published annual reports and each report rendered
- * as HTML, with downloads in every format. The full portal comes with the web issue.
+ * The web server. For now: annual reports — those built from each agency's records and
+ * published documents imported from a folder — each rendered as HTML with downloads in every
+ * format. The full portal and back office come with the web issue.
  */
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import type { Config } from '../config.ts';
-import { renderReportHtml } from '../render/html.ts';
+import { agenciesRepository } from '../db/repositories/agencies.ts';
+import { DomainError, HTTP_STATUS } from '../domain/errors.ts';
+import type { Finding } from '../domain/report/finding.ts';
+import type { AnnualReport } from '../domain/report/model.ts';
+import { REPORT_CSS, renderReportHtml } from '../render/html.ts';
 import { RENDER_TARGETS, type RenderTarget, renderReport } from '../render/index.ts';
-import { loadPublishedReports, type PublishedReport } from '../services/reports/published-library.ts';
+import { type App, isEmpty, openApp } from '../services/app.ts';
+import { loadDemo } from '../services/demo/load-demo.ts';
+import { buildReport } from '../services/reports/build-report.ts';
+import { loadPublishedReports } from '../services/reports/published-library.ts';
 import { html, page, SafeHtml } from './html.ts';
 
 const DEFAULT_DEMO_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../demo/reports');
+const RECORD_YEARS = [2025, 2024, 2023, 2022, 2021, 2020, 2019];
 
-export async function buildApp(config: Config): Promise<FastifyInstance> {
+const badge = (findings: readonly Finding[]) => {
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  return errors > 0
+    ? new SafeHtml(`<span class="badge error">错误${errors}条</span>`)
+    : new SafeHtml('<span class="badge ok">通过检查</span>');
+};
+
+export async function buildApp(config: Config, opened?: App): Promise<FastifyInstance> {
   const app = Fastify({ logger: config.logLevel === 'silent' ? false : { level: config.logLevel } });
-  const reports = await loadPublishedReports(config.demoDir ?? DEFAULT_DEMO_DIR);
-  const byId = new Map(reports.map((r) => [r.id, r]));
+  const gongkai = opened ?? (await openApp(config));
+  if (!opened) app.addHook('onClose', () => gongkai.close());
+  const { deps } = gongkai;
+  if (await isEmpty(deps)) {
+    const summary = await loadDemo(deps);
+    app.log.info(summary, '空数据库：已载入演示数据');
+  }
+  const published = await loadPublishedReports(config.demoDir ?? DEFAULT_DEMO_DIR);
+  const publishedById = new Map(published.map((r) => [r.id, r]));
 
-  const listPage = () => {
-    const rows = reports.map((r) => {
-      const { report, findings } = r.result;
-      const errors = findings.filter((f) => f.severity === 'error').length;
-      return html`<tr><td><a href="/reports/${r.id}">${report.agency ?? r.id}</a></td><td>${report.year ?? ''}</td>
-<td>${report.format}年格式</td><td>${errors > 0 ? new SafeHtml(`<span class="badge error">错误${errors}条</span>`) : new SafeHtml('<span class="badge ok">通过检查</span>')}</td></tr>`;
-    });
+  const send = async (
+    reply: FastifyReply,
+    base: string,
+    name: string,
+    report: AnnualReport,
+    findings: Finding[],
+    ext: string | null,
+  ) => {
+    if (ext) {
+      if (!(RENDER_TARGETS as readonly string[]).includes(ext))
+        return reply.code(404).type('text/html; charset=utf-8').send(notFound());
+      const out = await renderReport(report, ext as RenderTarget, { findings });
+      return reply
+        .type(out.contentType)
+        .header(
+          'content-disposition',
+          `attachment; filename*=UTF-8''${encodeURIComponent(`${name}.${out.extension}`)}`,
+        )
+        .send(out.body);
+    }
+    return reply.type('text/html; charset=utf-8').send(reportPage(report, findings, base));
+  };
+
+  const listPage = async () => {
+    const agencies = await agenciesRepository(deps.db.db).list();
+    const fromRecords = agencies.map(
+      (a) =>
+        html`<tr><th scope="row">${a.name}</th><td>${RECORD_YEARS.map(
+          (y) => html`<a href="/reports/records/${encodeURIComponent(a.code)}/${y}">${y}</a> `,
+        )}</td></tr>`,
+    );
+    const imported = published.map(
+      (r) => html`<tr><td><a href="/reports/published/${r.id}">${r.result.report.agency ?? r.id}</a></td>
+<td>${r.result.report.year ?? ''}</td><td>${r.result.report.format}年格式</td><td>${badge(r.result.findings)}</td></tr>`,
+    );
     return page(
       '政府信息公开工作年度报告',
       html`<h1>政府信息公开工作年度报告</h1>
-<table class="list"><caption class="visually-hidden">年度报告列表</caption>
+<h2>依据办理记录生成</h2>
+<table class="list"><caption class="visually-hidden">各机关依据办理记录生成的年度报告</caption>
+<thead><tr><th scope="col">机关</th><th scope="col">年度</th></tr></thead><tbody>${fromRecords}</tbody></table>
+<h2>已发布的年度报告（导入检查）</h2>
+<table class="list"><caption class="visually-hidden">导入的已发布年度报告</caption>
 <thead><tr><th scope="col">机关</th><th scope="col">年度</th><th scope="col">格式</th><th scope="col">检查</th></tr></thead>
-<tbody>${rows}</tbody></table>`,
+<tbody>${imported}</tbody></table>`,
     );
   };
 
-  app.get('/', async (_req, reply) => reply.type('text/html; charset=utf-8').send(listPage()));
-  app.get('/reports', async (_req, reply) => reply.type('text/html; charset=utf-8').send(listPage()));
-  app.get('/api/reports', async () =>
-    reports.map((r) => ({
+  app.setErrorHandler((error, _req, reply) => {
+    if (error instanceof DomainError) {
+      return reply
+        .code(HTTP_STATUS[error.code])
+        .type('text/html; charset=utf-8')
+        .send(page('出错了', html`<h1>出错了</h1><p>${error.message}</p><p><a href="/">返回首页</a></p>`));
+    }
+    app.log.error(error);
+    return reply
+      .code(500)
+      .type('text/html; charset=utf-8')
+      .send(page('出错了', html`<h1>服务器内部错误</h1>`));
+  });
+
+  app.get('/', async (_req, reply) => reply.type('text/html; charset=utf-8').send(await listPage()));
+  app.get('/reports', async (_req, reply) => reply.type('text/html; charset=utf-8').send(await listPage()));
+  app.get('/api/reports', async () => ({
+    published: published.map((r) => ({
       id: r.id,
       agency: r.result.report.agency,
       year: r.result.report.year,
       format: r.result.report.format,
     })),
-  );
+    agencies: (await agenciesRepository(deps.db.db).list()).map((a) => ({
+      code: a.code,
+      name: a.name,
+      years: RECORD_YEARS,
+    })),
+  }));
 
-  app.get<{ Params: { id: string } }>('/reports/:id', async (req, reply) => {
+  app.get<{ Params: { code: string; year: string } }>('/reports/records/:code/:year', async (req, reply) => {
+    const [year, ext] = splitExtension(req.params.year);
+    if (!/^\d{4}$/.test(year)) return reply.code(404).type('text/html; charset=utf-8').send(notFound());
+    const { report, findings } = await buildReport(deps, { agency: req.params.code, year: Number(year) });
+    return send(
+      reply,
+      `/reports/records/${encodeURIComponent(req.params.code)}/${year}`,
+      `${report.agency}${year}年政府信息公开工作年度报告`,
+      report,
+      findings,
+      ext,
+    );
+  });
+
+  app.get<{ Params: { id: string } }>('/reports/published/:id', async (req, reply) => {
     const [id, ext] = splitExtension(req.params.id);
-    const found = byId.get(id);
+    const found = publishedById.get(id);
     if (!found) return reply.code(404).type('text/html; charset=utf-8').send(notFound());
-    if (ext) {
-      if (!(RENDER_TARGETS as readonly string[]).includes(ext)) return reply.code(404).send(notFound());
-      const out = await renderReport(found.result.report, ext as RenderTarget, {
-        findings: found.result.findings,
-        file: found.file,
-      });
-      return reply
-        .type(out.contentType)
-        .header('content-disposition', `attachment; filename="${id}.${out.extension}"`)
-        .send(out.body);
-    }
-    return reply.type('text/html; charset=utf-8').send(reportPage(found));
+    return send(reply, `/reports/published/${id}`, id, found.result.report, found.result.findings, ext);
   });
   return app;
 }
@@ -74,16 +151,16 @@ function notFound(): string {
   return page('未找到', html`<h1>未找到该页面</h1><p><a href="/">返回年度报告列表</a></p>`);
 }
 
-function reportPage(r: PublishedReport): string {
-  const { report, findings } = r.result;
+function reportPage(report: AnnualReport, findings: Finding[], base: string): string {
   const title = report.title ?? `${report.agency ?? ''}${report.year ?? ''}年政府信息公开工作年度报告`;
   const downloads = RENDER_TARGETS.filter((t) => t !== 'html').map(
-    (t) => html`<li><a href="/reports/${r.id}.${t}" download>${t.toUpperCase()}</a></li>`,
+    (t) => html`<li><a href="${base}.${t}" download>${t.toUpperCase()}</a></li>`,
   );
   return page(
     title,
     html`<nav aria-label="下载"><p>下载：</p><ul class="downloads">${downloads}</ul></nav>
 ${new SafeHtml(renderReportHtml(report, { findings, standalone: false }))}`,
+    REPORT_CSS,
   );
 }
 

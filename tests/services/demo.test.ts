@@ -13,16 +13,22 @@ describeEachEngine('the demo records', (ctx) => {
     const summary = await loadDemo(deps);
     expect(summary.applications).toBeGreaterThan(300);
 
-    const { report, findings } = await buildReport(deps, { agency: '宁海县人民政府办公室', year: 2020, format: '2019' });
+    const { report, findings } = await buildReport(deps, {
+      agency: '宁海县人民政府办公室',
+      year: 2020,
+      format: '2019',
+    });
     const published = importText(readNinghai()).report;
     expect(findings.filter((f) => f.severity === 'error')).toEqual([]);
     expect(report.format).toBe('2019');
     // A blank printed cell is 0 in a report built from records (nothing of that kind happened).
     for (const [row, cells] of Object.entries(published.table3)) {
-      for (const column of TABLE3_COLUMNS) expect(report.table3[row]?.[column], `${row}.${column}`).toBe(cells[column] ?? 0);
+      for (const column of TABLE3_COLUMNS)
+        expect(report.table3[row]?.[column], `${row}.${column}`).toBe(cells[column] ?? 0);
     }
     for (const group of TABLE4_GROUPS) {
-      for (const column of TABLE4_COLUMNS) expect(report.table4[group][column]).toBe(published.table4[group][column] ?? 0);
+      for (const column of TABLE4_COLUMNS)
+        expect(report.table4[group][column]).toBe(published.table4[group][column] ?? 0);
     }
     expect(report.table2).toEqual(published.table2);
   }, 120_000);

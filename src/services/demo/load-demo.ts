@@ -368,6 +368,8 @@ export async function loadDemo(deps: Deps): Promise<DemoSummary> {
     const agency = byCode.get(demo.code)!;
     const isOffice = demo.name === NINGHAI_OFFICE;
     const appIds: number[] = [];
+    /** 上一年项目数量 of next year, by table-2 row. */
+    const itemCounts = new Map<string, number>();
     for (const year of years) {
       const lastYear = year === 2026;
       let scripts: CaseScript[];
@@ -428,35 +430,45 @@ export async function loadDemo(deps: Deps): Promise<DemoSummary> {
           year <= 2020
             ? FIGURES_2019
             : ['licensing.decisions', 'penalty.decisions', 'coercion.decisions', 'admin_fees.amount'];
-        const isReference = isOffice && year === 2020;
-        const figures = cells.map((cell) => ({
-          agencyId: agency.id,
-          year,
-          cell,
-          value: isReference
-            ? 0
-            : cell.endsWith('change')
-              ? random.int(-3, 5)
-              : cell.endsWith('amount')
-                ? random.int(0, 500) / 10
-                : random.int(0, 60),
-          sourceNote: isReference ? '依据宁海县人民政府办公室2020年度统计台账（演示数据）' : '演示数据',
-        }));
+        // The county office keeps no licensing or penalty items (its 2019 and 2020 rows are 0,
+        // as published); elsewhere 上一年项目数量 follows last year's count and change.
+        const isReference = isOffice && year <= 2020;
+        const figures = cells.map((cell) => {
+          const [row] = cell.split('.') as [string];
+          let value: number;
+          if (isReference) value = 0;
+          else if (cell.endsWith('prev_items')) value = itemCounts.get(row) ?? random.int(0, 60);
+          else if (cell.endsWith('change')) value = random.int(-3, 5);
+          else if (cell.endsWith('amount')) value = random.int(0, 500) / 10;
+          else value = random.int(0, 60);
+          return {
+            agencyId: agency.id,
+            year,
+            cell,
+            value,
+            sourceNote: isReference ? `依据宁海县人民政府办公室${year}年度统计台账（演示数据）` : '演示数据',
+          };
+        });
+        for (const f of figures) {
+          const [row, column] = f.cell.split('.') as [string, string];
+          if (column === 'prev_items') itemCounts.set(row, f.value);
+          if (column === 'change') itemCounts.set(row, Math.max(0, (itemCounts.get(row) ?? 0) + f.value));
+        }
         if (year <= 2020) {
           figures.push(
             {
               agencyId: agency.id,
               year,
               cell: 'procurement.items',
-              value: isReference ? 167 : random.int(5, 200),
-              sourceNote: isReference ? '政府集中采购台账（演示数据）' : '演示数据',
+              value: isOffice && year === 2020 ? 167 : random.int(5, 200),
+              sourceNote: isOffice && year === 2020 ? '政府集中采购台账（演示数据）' : '演示数据',
             },
             {
               agencyId: agency.id,
               year,
               cell: 'procurement.amount',
-              value: isReference ? 38 : random.int(10, 900),
-              sourceNote: isReference ? '政府集中采购台账，单位万元（演示数据）' : '演示数据',
+              value: isOffice && year === 2020 ? 38 : random.int(10, 900),
+              sourceNote: isOffice && year === 2020 ? '政府集中采购台账，单位万元（演示数据）' : '演示数据',
             },
           );
         }

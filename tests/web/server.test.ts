@@ -1,0 +1,58 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.ts';
+import { buildApp } from '../../src/web/server.ts';
+
+describe('the server on a fresh embedded database', () => {
+  let app: FastifyInstance;
+  let dir: string;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'gongkai-web-'));
+    app = await buildApp(
+      loadConfig({ DATABASE_URL: `sqlite:${join(dir, 'db.sqlite')}`, LOG_LEVEL: 'silent' }),
+    );
+  }, 120_000);
+  afterAll(async () => {
+    await app.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('loads the demo data and lists the reports it knows', async () => {
+    const res = await app.inject('/');
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('宁海县人民政府办公室');
+    expect(res.body).toContain('/reports/records/330226-01/2020');
+    expect(res.body).toContain('/reports/published/ninghai-2020');
+  });
+
+  it('renders Ninghai 2020 built from the records as HTML with the published figures', async () => {
+    const res = await app.inject('/reports/records/330226-01/2020');
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('本年新收政府信息公开申请数量');
+    expect(res.body).toMatch(/data-cell="table3\.new_received\.natural_person"[^>]*>31</);
+    expect(res.body).toMatch(/data-cell="table2\.procurement\.items"[^>]*>167</);
+  });
+
+  it('serves every download format with its content type', async () => {
+    for (const [ext, type] of [
+      ['pdf', 'application/pdf'],
+      ['docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+      ['xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+      ['csv', 'text/csv'],
+      ['json', 'application/json'],
+    ] as const) {
+      const res = await app.inject(`/reports/records/330226-01/2020.${ext}`);
+      expect(res.statusCode, ext).toBe(200);
+      expect(res.headers['content-type'], ext).toContain(type);
+    }
+  });
+
+  it('answers an unknown agency with a Chinese 404 page', async () => {
+    const res = await app.inject('/reports/records/no-such-agency/2020');
+    expect(res.statusCode).toBe(404);
+    expect(res.body).toContain('未找到机关');
+  });
+});
