@@ -1,7 +1,7 @@
 /**
  * Text normalisation before label matching. PDFs set in Noto fonts carry Kangxi and CJK
  * radical code points (⼈⺠⼯); NFKC folds most, U+2EA0 ⺠ needs an explicit mapping
- * (ARCHITECTURE.md, known traps). Full-width digits and brackets fold to ASCII under NFKC.
+ * (ARCHITECTURE.md, known traps). Full-width digits fold to ASCII under NFKC.
  */
 
 const RADICALS: Record<string, string> = {
@@ -20,11 +20,18 @@ const RADICALS: Record<string, string> = {
 
 const RADICAL_RE = new RegExp(`[${Object.keys(RADICALS).join('')}]`, 'gu');
 
-/** NFKC plus radical fixes; keeps layout (spaces, tabs, newlines) intact. */
+/**
+ * Full-width and CJK punctuation (，；：（）“” …) is left as printed so that prose keeps its
+ * typography; everything else goes through NFKC (full-width digits and letters, radicals,
+ * compatibility ideographs). Label matching ignores punctuation of either width.
+ */
+const NOT_PUNCTUATION = /[^\u3000-\u303F\uFF01-\uFF0F\uFF1A-\uFF20\uFF3B-\uFF40\uFF5B-\uFF65]+/g;
+
+/** NFKC (but not on punctuation) plus radical fixes; keeps layout (spaces, tabs, newlines) intact. */
 export function normalizeText(text: string): string {
   return text
     .replace(RADICAL_RE, (ch) => RADICALS[ch] ?? ch)
-    .normalize('NFKC')
+    .replace(NOT_PUNCTUATION, (run) => run.normalize('NFKC'))
     .replace(/\u00A0/g, ' ')
     .replace(/\r\n?/g, '\n');
 }

@@ -41,6 +41,10 @@ export function splitFused(
 ): number[][] {
   const solutions: number[][] = [];
   const current: number[] = [];
+  // Characters left from token i onwards: every number still wanted needs at least one, so a
+  // branch that cannot fill `n` is cut early (same solutions, same order, far fewer steps).
+  const charsFrom: number[] = new Array(tokens.length + 1).fill(0);
+  for (let i = tokens.length - 1; i >= 0; i -= 1) charsFrom[i] = charsFrom[i + 1]! + tokens[i]!.length;
   const walk = (token: number, offset: number) => {
     if (solutions.length >= limit) return;
     if (token === tokens.length) {
@@ -52,6 +56,7 @@ export function splitFused(
     const hasPoint = t.includes('.');
     const remainingTokens = tokens.length - token - 1;
     for (let end = offset + 1; end <= t.length; end += 1) {
+      if (t.length - end + charsFrom[token + 1]! < n - current.length - 1) break;
       const piece = t.slice(offset, end);
       if (!validPiece(piece, end === t.length, hasPoint)) continue;
       current.push(Number(piece.replace('−', '-')));

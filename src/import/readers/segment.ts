@@ -89,6 +89,8 @@ function looseSource(core: string): string {
 const PATTERNS = LEXICON.map((e) => ({
   entry: e,
   re: new RegExp(`${looseSource(e.core)}[)）”」’"]*`, 'gu'),
+  // Every one of these characters must occur in a line for the pattern to match it.
+  chars: [...new Set([...e.core].filter((ch) => !/[\s\p{P}]/u.test(ch)))],
 }));
 
 interface Match {
@@ -113,7 +115,10 @@ function enumeratorBefore(text: string, at: number, enumerator: string): number 
 function findMatches(text: string): Match[] {
   const taken: Match[] = [];
   const overlaps = (s: number, e: number) => taken.some((m) => s < m.end && e > m.start);
-  for (const { entry: e, re } of PATTERNS) {
+  // A cheap test before each regex: most lines hold few of the ~hundreds of labels.
+  const present = new Set(text);
+  for (const { entry: e, re, chars } of PATTERNS) {
+    if (!chars.every((ch) => present.has(ch))) continue;
     re.lastIndex = 0;
     for (const m of text.matchAll(re)) {
       let start = m.index ?? 0;

@@ -18,7 +18,7 @@ function splitPositional(raw: string, lineNo: number, page: number): SourceCell[
   // digit or an enumerator "(一)") is where pdftotext squeezed two table cells together
   // ("公开数量 对外公开总数量", "(三) 1.属于国家"); a single space elsewhere belongs to the text.
   const re = new RegExp(
-    `\\S+(?:(?<![${CJK})]) \\S+| (?![${CJK}\\d]|\\([一二三四五六七八九十]+\\))\\S+)*`,
+    `\\S+(?:(?<![${CJK})）]) \\S+| (?![${CJK}\\d]|[(（][一二三四五六七八九十]+[)）])\\S+)*`,
     'g',
   );
   for (const m of raw.matchAll(re)) {
