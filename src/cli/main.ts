@@ -1,5 +1,7 @@
 /** The `gongkai` command line: thin commands over import, render and (later) services. */
 import { Command, CommanderError } from 'commander';
+import { loadConfig } from '../config.ts';
+import { loadCalendar } from '../services/calendar/load-calendar.ts';
 import { registerCalendarCommands } from './commands/calendar.ts';
 import { registerDbCommands } from './commands/db.ts';
 import { registerReportCommands } from './commands/report.ts';
@@ -15,7 +17,7 @@ export async function main(argv: string[]): Promise<number> {
     exitCode = Math.max(exitCode, code);
   };
   registerReportCommands(program, setExit);
-  registerCalendarCommands(program, { setExit });
+  registerCalendarCommands(program, { setExit, loadCalendar: () => loadCalendar(loadConfig().holidaysDir) });
   registerDbCommands(program, setExit);
   registerServeCommand(program);
   try {

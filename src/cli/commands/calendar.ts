@@ -1,11 +1,13 @@
 /**
  * `gongkai calendar add DATE N`: the N-th working day after DATE, the start day not counted
  * (holidays.md). Bad input gets a Chinese message on stderr and exit code 2.
- * `gongkai calendar due APPLICATION-ID` needs the database; `explainDue` is what it prints.
+ * `gongkai calendar due APPLICATION` explains a case's due date step by step (`explainDue`).
  */
 import type { Command } from 'commander';
+import { applicationsRepository } from '../../db/repositories/applications.ts';
 import { computeDeadline, DEADLINE_STATUS_LABELS } from '../../domain/applications/deadline.ts';
 import { type DeadlineFacts, PAUSE_RULES } from '../../domain/applications/deadline-facts.ts';
+import { deadlineFactsFromEvents } from '../../domain/applications/facts-from-events.ts';
 import {
   addWorkingDays,
   type Calendar,
@@ -16,6 +18,7 @@ import {
 } from '../../domain/calendar/index.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { loadCalendar } from '../../services/calendar/load-calendar.ts';
+import { withApp } from '../with-app.ts';
 
 export interface CalendarCommandDeps {
   /** The calendar in use; the national data alone until config passes GONGKAI_HOLIDAYS_DIR. */
@@ -69,6 +72,32 @@ export function registerCalendarCommands(program: Command, deps: CalendarCommand
       }
       process.stdout.write(`${formatDateWithWeekday(result.value)}\n`);
     });
+
+  calendar
+    .command('due')
+    .description('逐步说明一件依申请公开的答复期限（按申请编号或查询码）')
+    .argument('<application>', '申请编号（数字）或查询码（如 20200928-ABCDEF）')
+    .option('--as-of <date>', '按哪一天判断状态（默认今天）')
+    .action((key: string, options: { asOf?: string }) =>
+      withApp(setExit, async (app) => {
+        const asOf = options.asOf ? parseIsoDate(options.asOf) : app.deps.clock.today();
+        if (!asOf) {
+          fail(`日期“${options.asOf}”无效：应为存在的日期，格式 YYYY-MM-DD`);
+          return;
+        }
+        const repo = applicationsRepository(app.deps.db.db);
+        const found = /^\d+$/.test(key)
+          ? await repo.findById(Number(key))
+          : await repo.findByTrackingNumber(key);
+        if (!found) {
+          fail(`未找到申请“${key}”`);
+          return;
+        }
+        const facts = deadlineFactsFromEvents(found.receivedOn, await repo.events(found.id));
+        process.stdout.write(`申请 ${found.trackingNumber}（收到申请之日 ${found.receivedOn}）\n`);
+        for (const line of explainDue(facts, app.deps.calendar, asOf)) process.stdout.write(`${line}\n`);
+      }),
+    );
 }
 
 /** The lines `gongkai calendar due` prints: due date, status on `asOf`, and how they were computed. */

@@ -34,5 +34,27 @@ export function appealsRepository(db: Kysely<Database>) {
         .executeTakeFirstOrThrow();
       return row.id;
     },
+
+    async findById(id: number): Promise<{ id: number; filedOn: string; result: string } | null> {
+      const row = await db
+        .selectFrom('appeals')
+        .select(['id', 'filed_on', 'result'])
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return row ? { id: row.id, filedOn: row.filed_on, result: row.result } : null;
+    },
+
+    async decide(
+      id: number,
+      result: Exclude<Table4Column, 'total' | 'pending'>,
+      decidedOn: string,
+    ): Promise<void> {
+      await db
+        .updateTable('appeals')
+        .set({ result, decided_on: decidedOn })
+        .where('id', '=', id)
+        .where('result', '=', 'pending')
+        .execute();
+    },
   };
 }
