@@ -117,3 +117,35 @@ describeEachEngine('appeals and entered figures', (ctx) => {
     expect(built.report.table2.penalty).toEqual({ decisions: null });
   });
 });
+
+describeEachEngine('a clerk’s draft of a report built from records', (ctx) => {
+  it('keeps the edited chapter text and reports a typed figure the records do not give', async () => {
+    const { saveReportDraft } = await import('../../src/services/reports/save-draft.ts');
+    const agency = await buildAgency(ctx.db);
+    const deps = buildDeps(ctx.db, '2022-06-30');
+    await registerApplication(deps, buildApplicationInput(agency.name, { submittedOn: '2021-03-01' }));
+    await saveReportDraft(deps, {
+      agency: agency.name,
+      year: 2021,
+      chapters: { problems: '一是公开平台栏目设置有待优化。' },
+      cells: { 'table3.new_received.total': 3 },
+    });
+    const built = await buildReport(deps, { agency: agency.name, year: 2021 });
+    expect(built.report.chapters.problems?.text).toBe('一是公开平台栏目设置有待优化。');
+    expect(built.report.table3.new_received?.total).toBe(1);
+    expect(built.findings).toContainEqual(
+      expect.objectContaining({
+        rule: 'records.mismatch',
+        row: 'new_received',
+        column: 'total',
+        expected: 1,
+        actual: 3,
+      }),
+    );
+    await expect(
+      saveReportDraft(deps, { agency: agency.name, year: 2021, cells: { 'table3.nope.total': 1 } }),
+    ).rejects.toMatchObject({
+      code: 'validation.invalid',
+    });
+  });
+});

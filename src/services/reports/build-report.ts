@@ -9,7 +9,7 @@ import { reportFiguresRepository } from '../../db/repositories/report-figures.ts
 import { DomainError } from '../../domain/errors.ts';
 import { draftChapters } from '../../domain/report/chapter-drafts.ts';
 import { type Finding, finding } from '../../domain/report/finding.ts';
-import { type FormatKey, formatForYear, TABLE3_COLUMNS } from '../../domain/report/formats/index.ts';
+import { type FormatKey, formatForYear, type Table3Column } from '../../domain/report/formats/index.ts';
 import { reportFromCounts } from '../../domain/report/from-records.ts';
 import type { AnnualReport } from '../../domain/report/model.ts';
 import { validateReport } from '../../domain/report/validate/index.ts';
@@ -84,33 +84,39 @@ export async function buildReport(deps: Deps, input: BuildReportInput): Promise<
     .where('origin', '=', rollup ? 'rollup' : 'records')
     .executeTakeFirst();
   if (saved) {
-    const draft = JSON.parse(saved.report) as AnnualReport;
-    report.chapters = { ...report.chapters, ...draft.chapters };
-    findings.push(...compareWithRecords(draft, report));
+    const draft = JSON.parse(saved.report) as SavedDraft;
+    report.chapters = { ...report.chapters, ...draft.report.chapters };
+    findings.push(...compareWithRecords(draft.typed, report));
   }
   return { report, findings };
 }
 
+/** What `saveReportDraft` stores: the edited report and the figures typed by hand. */
+export interface SavedDraft {
+  report: AnnualReport;
+  /** `table3.row.column` → typed value. */
+  typed: Record<string, number>;
+}
+
 /** A figure typed into a saved draft that the records do not give. */
-function compareWithRecords(draft: AnnualReport, records: AnnualReport): Finding[] {
+function compareWithRecords(typed: Record<string, number>, records: AnnualReport): Finding[] {
   const out: Finding[] = [];
-  for (const [row, cells] of Object.entries(records.table3)) {
-    for (const column of TABLE3_COLUMNS) {
-      const typed = draft.table3[row]?.[column];
-      if (typed !== undefined && typed !== null && typed !== cells[column]) {
-        out.push(
-          finding({
-            rule: 'records.mismatch',
-            severity: 'warning',
-            table: 'table3',
-            row,
-            column,
-            expected: cells[column],
-            actual: typed,
-            message: `草稿中表三该格填写为${typed}，但办理记录统计为${cells[column]}`,
-          }),
-        );
-      }
+  for (const [address, value] of Object.entries(typed)) {
+    const [, row, column] = address.split('.') as [string, string, Table3Column];
+    const computed = records.table3[row]?.[column] ?? null;
+    if (value !== computed) {
+      out.push(
+        finding({
+          rule: 'records.mismatch',
+          severity: 'warning',
+          table: 'table3',
+          row,
+          column,
+          expected: computed,
+          actual: value,
+          message: `草稿中表三该格填写为${value}，但办理记录统计为${computed ?? 0}`,
+        }),
+      );
     }
   }
   return out;
