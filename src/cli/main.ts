@@ -4,6 +4,7 @@ import { loadConfig } from '../config.ts';
 import { loadCalendar } from '../services/calendar/load-calendar.ts';
 import { registerCalendarCommands } from './commands/calendar.ts';
 import { registerDbCommands } from './commands/db.ts';
+import { registerLetterCommands } from './commands/letters.ts';
 import { registerReportCommands } from './commands/report.ts';
 import { registerServeCommand } from './commands/serve.ts';
 
@@ -19,6 +20,7 @@ export async function main(argv: string[]): Promise<number> {
   registerReportCommands(program, setExit);
   registerCalendarCommands(program, { setExit, loadCalendar: () => loadCalendar(loadConfig().holidaysDir) });
   registerDbCommands(program, setExit);
+  registerLetterCommands(program, setExit);
   registerServeCommand(program);
   try {
     await program.parseAsync(argv, { from: 'user' });

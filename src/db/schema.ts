@@ -2,7 +2,7 @@
  * Row types of every table, for Kysely. Stored values of closed lists are the glossary's
  * identifiers (see src/domain/**). Dates are 'YYYY-MM-DD' text, instants ISO-8601 UTC text.
  */
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 export interface AgencyTable {
   id: Generated<number>;
@@ -115,6 +115,44 @@ export interface AnnualReportTable {
   updated_at: string;
 }
 
+/** An agency's own reply-letter template for one outcome (the shipped default otherwise). */
+export interface LetterTemplateTable {
+  id: Generated<number>;
+  agency_id: number;
+  outcome: string;
+  title: string;
+  body: string;
+  updated_by: string;
+  updated_at: string;
+}
+
+/**
+ * The search index's copy of a catalogue item (search/index.ts): the original text for
+ * snippets and the filter columns. `id` is the catalogue item's id.
+ */
+export interface SearchDocumentTable {
+  id: number;
+  agency_id: number;
+  category: string | null;
+  subject: string | null;
+  genre: string | null;
+  year: number | null;
+  published_on: string | null;
+  title: string;
+  body: string;
+  attachments_text: string;
+  /** PostgreSQL only (so optional on insert): tsvector of the jieba-segmented text, title weighted A. */
+  terms: ColumnType<string, string | undefined, string>;
+}
+
+/** SQLite only: FTS5 (contentless) over the jieba-segmented text; rowid = search_documents.id. */
+export interface SearchFtsTable {
+  rowid: number;
+  title: string;
+  body: string;
+  attachments: string;
+}
+
 export interface Database {
   agencies: AgencyTable;
   applications: ApplicationTable;
@@ -123,4 +161,7 @@ export interface Database {
   catalogue_items: CatalogueItemTable;
   yearly_figures: YearlyFigureTable;
   annual_reports: AnnualReportTable;
+  letter_templates: LetterTemplateTable;
+  search_documents: SearchDocumentTable;
+  search_fts: SearchFtsTable;
 }

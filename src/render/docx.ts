@@ -26,8 +26,9 @@ import type { GridCell, TableGrid } from './grid.ts';
 
 const TWIPS_PER_MM = 1440 / 25.4;
 const mm = (value: number) => Math.round(value * TWIPS_PER_MM);
-const PAGE = { width: mm(210), height: mm(297) };
-const MARGIN = { top: mm(37), bottom: mm(35), left: mm(28), right: mm(26) };
+/** A4 with the 公文 margins; shared with the reply letters. */
+export const PAGE = { width: mm(210), height: mm(297) };
+export const MARGIN = { top: mm(37), bottom: mm(35), left: mm(28), right: mm(26) };
 const TEXT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
 
 /**
@@ -40,12 +41,13 @@ export const DOCX_FONTS = {
   body: { name: '仿宋_GB2312', fallback: '仿宋', family: 'roman' },
 } as const;
 
-type FontRole = keyof typeof DOCX_FONTS;
+export type FontRole = keyof typeof DOCX_FONTS;
 
 /** Half-points: 二号 22 pt, 三号 16 pt, 小五 9 pt (tables), 五号 10.5 pt (captions). */
 const SIZE = { title: 44, body: 32, table: 18, caption: 21 };
 
-function run(text: string, role: FontRole, size: number): TextRun {
+/** A run in one of the 公文 fonts; `size` in half-points. */
+export function run(text: string, role: FontRole, size: number): TextRun {
   return new TextRun({
     text,
     size,
@@ -144,7 +146,7 @@ function tableCell(cell: GridCell, width: number): TableCell {
  * character set (w:charset 86) and a family, which is what Word and WPS use to pick a
  * substitute when the font is not installed (ECMA-376 Part 1, §17.8.3).
  */
-function addFontFallbacks(docx: Buffer): Buffer {
+export function addFontFallbacks(docx: Buffer): Buffer {
   const files = unzipSync(new Uint8Array(docx));
   const path = 'word/fontTable.xml';
   const fontTable = files[path];

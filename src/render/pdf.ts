@@ -110,7 +110,8 @@ function addPageNumbers(doc: Doc): void {
   }
 }
 
-function collect(doc: Doc): Promise<Buffer> {
+/** The bytes of a pdfkit document once it ends. */
+export function collect(doc: Doc): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));

@@ -3,6 +3,7 @@
  * down explicitly (STYLE §12); tests build their own.
  */
 import type { Db } from '../db/connection.ts';
+import type { FeePolicy } from '../domain/applications/fees.ts';
 import type { Calendar, IsoDate } from '../domain/calendar/index.ts';
 
 export interface Clock {
@@ -16,6 +17,8 @@ export interface Deps {
   db: Db;
   calendar: Calendar;
   clock: Clock;
+  /** How fees count applications (fees.md leaves it open); DEFAULT_FEE_POLICY when absent. */
+  feePolicy?: FeePolicy;
 }
 
 /** The real clock, with today's date taken in China Standard Time. */

@@ -39,6 +39,10 @@ const QUIRKS: Record<string, string> = {
   '2021-pingtan-zone-gov/source.txt': 'web text run together: every table-3 row fused into one digit run',
   '2022-pingtan-zone-gov/source.txt':
     'web text partly spaced, partly fused; chapter 四 heading misprinted 行政法复议',
+  '2022-pingtan-junshan-area-admin-bureau/source.txt':
+    'run-together 片区管理局 text whose one non-zero table-3 row (30000252.) breaks t3.results_total',
+  '2022-pingtan-junshan-area-admin-bureau/source.html':
+    'HTML with split-paragraph merged labels and a lone non-zero result row under an all-zero （七）总计',
   '2023-pingtan-zone-gov/source.txt':
     'web text run together; the narrative’s in-force count disagrees with the table',
   '2023-shuyang-county-development-reform-bureau/source.html':

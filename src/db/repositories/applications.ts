@@ -2,7 +2,8 @@
  * Every query about applications and their events. A change of state and its event are
  * written in one transaction (STYLE §4); nothing changes a case without an event.
  */
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
+import type { FeePolicy } from '../../domain/applications/fees.ts';
 import type { ApplicantType, Channel, Outcome } from '../../domain/applications/model.ts';
 import type { Action, State } from '../../domain/applications/workflow.ts';
 import type { ApplicationTable, Database } from '../schema.ts';
@@ -208,6 +209,61 @@ export function applicationsRepository(db: Kysely<Database> | Transaction<Databa
         data: JSON.parse(r.data) as Record<string, unknown>,
         createdAt: r.created_at,
       }));
+    },
+
+    /**
+     * Fee counting (国办函〔2020〕109号 art. 4, fees.md): how many applications the same applicant
+     * made earlier in the calendar month of `app`, and how many extra items their fee notices
+     * split them into (一事一申请). The applicant is matched on the identity proof of art. 29(一)
+     * — ID number for a person, credit code for an organisation — not on the name; null when
+     * the case has none. "Earlier" is by counting date, then by registration order.
+     */
+    async earlierInMonth(
+      app: ApplicationRecord,
+      policy: FeePolicy,
+    ): Promise<{ countedOn: string; applications: number; extraItems: number } | null> {
+      const isPerson = app.applicantType === 'natural_person';
+      const identity = isPerson ? app.idDocumentNumber : app.organisationCode;
+      if (!identity) return null;
+      const column = policy.countingDate;
+      const countedOn = column === 'received_on' ? app.receivedOn : app.submittedOn;
+      const month = countedOn.slice(0, 7);
+      const earlier = db
+        .selectFrom('applications')
+        .select('id')
+        .where(
+          sql<string>`upper(${sql.ref(isPerson ? 'id_document_number' : 'organisation_code')})`,
+          '=',
+          identity.toUpperCase(),
+        )
+        .where('applicant_type', isPerson ? '=' : '<>', 'natural_person')
+        .where(column, '>=', `${month}-01`)
+        .where(column, '<=', `${month}-31`)
+        .where((eb) =>
+          eb.or([eb(column, '<', countedOn), eb.and([eb(column, '=', countedOn), eb('id', '<', app.id)])]),
+        )
+        .$if(policy.applicantScope === 'agency', (q) => q.where('agency_id', '=', app.agencyId));
+      const counted = await db
+        .selectFrom(earlier.as('earlier'))
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow();
+      // Only fee notices record a split; there are few of them, so their data is read here.
+      const notices = await db
+        .selectFrom('application_events')
+        .select(['application_id', 'data'])
+        .where('type', '=', 'issue_fee_notice')
+        .where('application_id', 'in', earlier)
+        .orderBy('id')
+        .execute();
+      const itemsByApplication = new Map<number, number>();
+      for (const n of notices) {
+        const data = JSON.parse(n.data) as { calculation?: { items?: unknown } };
+        const items = Number(data.calculation?.items ?? 1);
+        itemsByApplication.set(n.application_id, Number.isInteger(items) && items > 1 ? items : 1);
+      }
+      let extraItems = 0;
+      for (const items of itemsByApplication.values()) extraItems += items - 1;
+      return { countedOn, applications: Number(counted.n), extraItems };
     },
 
     /** Open cases of some agencies whose due date is on or before `until` (dashboard, reminders). */

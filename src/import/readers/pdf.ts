@@ -138,8 +138,9 @@ export async function readPdf(bytes: Uint8Array): Promise<SourceDocument> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const folder = pdfjsFolder();
   const task = pdfjs.getDocument({
-    // pdfjs may transfer (detach) the buffer it is given: hand it a copy.
-    data: bytes.slice(),
+    // pdfjs may transfer (detach) the buffer it is given: hand it a copy. `new Uint8Array`
+    // copies a Node Buffer too, whose slice() is a view that pdfjs refuses outright.
+    data: new Uint8Array(bytes),
     cMapUrl: `${path.join(folder, 'cmaps')}${path.sep}`,
     cMapPacked: true,
     standardFontDataUrl: `${path.join(folder, 'standard_fonts')}${path.sep}`,

@@ -9,6 +9,7 @@ import { type ApplicationRecord, applicationsRepository } from '../../db/reposit
 import { computeDeadline } from '../../domain/applications/deadline.ts';
 import { regimeFor } from '../../domain/applications/deadline-facts.ts';
 import { type DeadlineEvent, deadlineFactsFromEvents } from '../../domain/applications/facts-from-events.ts';
+import { FEE_SCALES } from '../../domain/applications/fees.ts';
 import type { Outcome } from '../../domain/applications/model.ts';
 import {
   ACTION_OUTCOMES,
@@ -20,6 +21,7 @@ import {
 import type { IsoDate } from '../../domain/calendar/index.ts';
 import { DomainError } from '../../domain/errors.ts';
 import type { Deps } from '../deps.ts';
+import { checkFeeLapse, feeNoticeData, feePaidData, feeWaivedData } from './fee-steps.ts';
 import { IsoDateSchema, OutcomeSchema, parseInput } from './schemas.ts';
 
 export const ActOnApplicationSchema = z.object({
@@ -38,7 +40,18 @@ export const ActOnApplicationSchema = z.object({
   consultationKind: z.enum(['third_party_consultation', 'agency_consultation']).optional(),
   counterpartReceivedOn: IsoDateSchema.optional(),
   workingDays: z.coerce.number().int().optional(),
-  feeAmount: z.coerce.number().nonnegative({ message: '收费金额不能为负数' }).optional(),
+  /** 按件 or 按量 (国办函〔2020〕109号 art. 3); per item unless said otherwise. */
+  feeScale: z.enum(FEE_SCALES, { error: '收费方式无效' }).default('per_item'),
+  /** 一事一申请: how many items this application counts as (art. 4 ¶1). */
+  items: z.coerce.number().int().min(1, { message: '件数应为正整数' }).max(1000).default(1),
+  /** Pages to be provided, for 按量计收 (art. 5). */
+  pages: z.coerce.number().int().min(1, { message: '页数应为正整数' }).optional(),
+  /** A reduced amount (never above the standard); omitted → the standard amount. */
+  feeAmount: z.coerce
+    .number()
+    .int({ message: '收费金额应为整数元' })
+    .nonnegative({ message: '收费金额不能为负数' })
+    .optional(),
   applicantReceivedOn: IsoDateSchema.optional(),
   outcome: OutcomeSchema.optional(),
 });
@@ -118,8 +131,33 @@ export async function actOnApplication(deps: Deps, input: unknown): Promise<Appl
         break;
       }
       case 'issue_fee_notice':
-        data.feeAmount = v.feeAmount ?? null;
-        data.applicantReceivedOn = v.applicantReceivedOn ?? null;
+        if (v.applicantReceivedOn && v.applicantReceivedOn < effectiveOn) {
+          throw new DomainError(
+            'application.date_order',
+            '申请人收到收费通知之日不能早于发出之日',
+            'applicantReceivedOn',
+          );
+        }
+        Object.assign(
+          data,
+          await feeNoticeData(deps, trx, app, effectiveOn, {
+            feeScale: v.feeScale,
+            items: v.items,
+            pages: v.pages ?? null,
+            feeAmount: v.feeAmount ?? null,
+            applicantReceivedOn: (v.applicantReceivedOn ?? null) as IsoDate | null,
+            reason: v.reason,
+          }),
+        );
+        break;
+      case 'fee_paid':
+        Object.assign(data, feePaidData(events));
+        break;
+      case 'fee_waived':
+        Object.assign(data, feeWaivedData(events, v.reason));
+        break;
+      case 'fee_lapsed':
+        checkFeeLapse(deps, events, effectiveOn);
         break;
       case 'draft_reply':
       case 'answer_on_the_spot':

@@ -10,6 +10,7 @@ import { appealsRepository } from '../../db/repositories/appeals.ts';
 import { catalogueRepository, type NewCatalogueItem } from '../../db/repositories/catalogue.ts';
 import { yearlyFiguresRepository } from '../../db/repositories/yearly-figures.ts';
 import type { Agency } from '../../domain/agencies/model.ts';
+import { FREE_PAGES } from '../../domain/applications/fees.ts';
 import {
   APPLICANT_TYPES,
   type ApplicantType,
@@ -26,6 +27,7 @@ import { type Random, seededRandom } from './random.ts';
 
 /** How a demo case ends. */
 type Ending =
+  /** `fee`: yuan charged per volume, a multiple of 10 up to 700 (pages 31–100 at 10 元). */
   | { kind: 'reply'; outcome: Outcome; extend?: boolean; correction?: boolean; fee?: number }
   | { kind: 'withdraw' }
   | { kind: 'correction_lapsed' }
@@ -127,8 +129,10 @@ async function runCase(
       await act('correction_lapsed', end, { reason: '申请人逾期未补正' });
       return app.id;
     case 'fee_lapsed':
+      // 40 pages per volume: 10 × 10 = 100 元 (国办函〔2020〕109号 art. 5); a first application of the month is free per item.
       await act('issue_fee_notice', plus(deps, start, 5), {
-        feeAmount: 100,
+        feeScale: 'per_volume',
+        pages: 40,
         applicantReceivedOn: plus(deps, start, 6),
       });
       await act('fee_lapsed', plus(deps, start, 27), { reason: '申请人逾期未缴纳信息处理费' });
@@ -143,7 +147,8 @@ async function runCase(
       }
       if (e.fee) {
         await act('issue_fee_notice', plus(deps, at, 3), {
-          feeAmount: e.fee,
+          feeScale: 'per_volume',
+          pages: FREE_PAGES + e.fee / 10,
           applicantReceivedOn: plus(deps, at, 4),
         });
         at = plus(deps, at, 8);
