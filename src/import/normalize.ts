@@ -27,8 +27,16 @@ const RADICAL_RE = new RegExp(`[${Object.keys(RADICALS).join('')}]`, 'gu');
  */
 const NOT_PUNCTUATION = /[^\u3000-\u303F\uFF01-\uFF0F\uFF1A-\uFF20\uFF3B-\uFF40\uFF5B-\uFF65]+/g;
 
+/**
+ * Characters NFKC or our fixes could change: anything outside ASCII, the unified ideographs and
+ * the punctuation kept as printed. Most text has none, and is returned as it is.
+ */
+const MAY_CHANGE =
+  /[^\u0000-\u007F\u4E00-\u9FFF\u3000-\u303F\uFF01-\uFF0F\uFF1A-\uFF20\uFF3B-\uFF40\uFF5B-\uFF65\u2018\u2019\u201C\u201D\u2014\u2026\u00B7]|\r/;
+
 /** NFKC (but not on punctuation) plus radical fixes; keeps layout (spaces, tabs, newlines) intact. */
 export function normalizeText(text: string): string {
+  if (!MAY_CHANGE.test(text)) return text;
   return text
     .replace(RADICAL_RE, (ch) => RADICALS[ch] ?? ch)
     .replace(NOT_PUNCTUATION, (run) => run.normalize('NFKC'))
@@ -41,9 +49,22 @@ export function normalizeText(text: string): string {
  * "（三）不予 公开", "(三)不予公开" and "三、不予公开" compare equal.
  */
 export function normalizeLabel(text: string): string {
-  return normalizeText(text)
+  const cached = labelCache.get(text);
+  if (cached !== undefined) return cached;
+  const label = normalizeText(text)
     .replace(/[\s\u3000]+/g, '')
     .replace(/[()（）【】[\]、.．。,，:：;；“”"'‘’「」《》〈〉·•\-—_/／]/g, '');
+  remember(labelCache, text, label);
+  return label;
+}
+
+/** Labels and cell values repeat across documents (the same form): remember recent ones. */
+const CACHE_LIMIT = 20_000;
+const labelCache = new Map<string, string>();
+const valueCache = new Map<string, ParsedValue>();
+function remember<T>(cache: Map<string, T>, key: string, value: T): void {
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(key, value);
 }
 
 const NUMBER_RE = /^[+\-−－]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^[+\-−－]?\d+(?:\.\d+)?$/;
@@ -57,6 +78,14 @@ export type ParsedValue =
 
 /** Reads a value cell: a number (with an optional unit such as 元 or 万元), a blank mark, or text. */
 export function parseValue(raw: string): ParsedValue {
+  const cached = valueCache.get(raw);
+  if (cached !== undefined) return cached;
+  const parsed = readValue(raw);
+  remember(valueCache, raw, parsed);
+  return parsed;
+}
+
+function readValue(raw: string): ParsedValue {
   const text = normalizeText(raw).replace(/[\s\u3000]+/g, '');
   if (BLANK_MARKS.has(text)) return { kind: 'blank', mark: text };
   const unitMatch = /^(.*?)(万元|元|件|项|个|条)$/.exec(text);

@@ -86,12 +86,24 @@ function looseSource(core: string): string {
   return chars.map((ch) => ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\s\\p{P}]*');
 }
 
-const PATTERNS = LEXICON.map((e) => ({
-  entry: e,
-  re: new RegExp(`${looseSource(e.core)}[)）”」’"]*`, 'gu'),
-  // Every one of these characters must occur in a line for the pattern to match it.
-  chars: [...new Set([...e.core].filter((ch) => !/[\s\p{P}]/u.test(ch)))],
-}));
+const PATTERNS = LEXICON.map((e, priority) => {
+  const chars = [...e.core].filter((ch) => !/[\s\p{P}]/u.test(ch));
+  return {
+    entry: e,
+    /** Longer labels first (LEXICON is sorted so): a shorter label inside a longer one loses. */
+    priority,
+    re: new RegExp(`${looseSource(e.core)}[)）”」’"]*`, 'uy'),
+    first: chars[0] ?? '',
+  };
+});
+
+/** Patterns by the first character they can match: one pass over a line finds every candidate. */
+const BY_FIRST = new Map<string, (typeof PATTERNS)[number][]>();
+for (const p of PATTERNS) {
+  const list = BY_FIRST.get(p.first) ?? [];
+  list.push(p);
+  BY_FIRST.set(p.first, list);
+}
 
 interface Match {
   start: number;
@@ -113,27 +125,32 @@ function enumeratorBefore(text: string, at: number, enumerator: string): number 
 
 /** Non-overlapping label matches in `text`, longest labels first. */
 function findMatches(text: string): Match[] {
+  const candidates: { start: number; end: number; pattern: (typeof PATTERNS)[number] }[] = [];
+  for (let i = 0; i < text.length; i += 1) {
+    const patterns = BY_FIRST.get(text[i]!);
+    if (!patterns) continue;
+    for (const pattern of patterns) {
+      pattern.re.lastIndex = i;
+      const m = pattern.re.exec(text);
+      if (m) candidates.push({ start: i, end: i + m[0].length, pattern });
+    }
+  }
+  candidates.sort((a, b) => a.pattern.priority - b.pattern.priority || a.start - b.start);
   const taken: Match[] = [];
   const overlaps = (s: number, e: number) => taken.some((m) => s < m.end && e > m.start);
-  // A cheap test before each regex: most lines hold few of the ~hundreds of labels.
-  const present = new Set(text);
-  for (const { entry: e, re, chars } of PATTERNS) {
-    if (!chars.every((ch) => present.has(ch))) continue;
-    re.lastIndex = 0;
-    for (const m of text.matchAll(re)) {
-      let start = m.index ?? 0;
-      const end = start + m[0].length;
-      if (e.enumerator) {
-        // A chapter heading keeps its words when its number is misprinted ("二、收到和处理…" for 三).
-        const withEnum = e.isHeading
-          ? enumeratorBefore(text, start, '[一二三四五六七八九十]')
-          : enumeratorBefore(text, start, e.enumerator);
-        if (withEnum !== null) start = withEnum;
-        else if (e.needsEnumerator) continue;
-      }
-      if (overlaps(start, end)) continue;
-      taken.push({ start, end, entry: e });
+  for (const { start: found, end, pattern } of candidates) {
+    const e = pattern.entry;
+    let start = found;
+    if (e.enumerator) {
+      // A chapter heading keeps its words when its number is misprinted ("二、收到和处理…" for 三).
+      const withEnum = e.isHeading
+        ? enumeratorBefore(text, start, '[一二三四五六七八九十]')
+        : enumeratorBefore(text, start, e.enumerator);
+      if (withEnum !== null) start = withEnum;
+      else if (e.needsEnumerator) continue;
     }
+    if (overlaps(start, end)) continue;
+    taken.push({ start, end, entry: e });
   }
   return taken.sort((a, b) => a.start - b.start);
 }
