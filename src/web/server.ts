@@ -5,7 +5,7 @@
  */
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Config } from '../config.ts';
 import { agenciesRepository } from '../db/repositories/agencies.ts';
 import { DomainError, HTTP_STATUS } from '../domain/errors.ts';
@@ -48,6 +48,7 @@ export async function buildApp(config: Config, opened?: App): Promise<FastifyIns
     report: AnnualReport,
     findings: Finding[],
     ext: string | null,
+    isAccessible: boolean,
   ) => {
     if (ext) {
       if (!(RENDER_TARGETS as readonly string[]).includes(ext))
@@ -61,10 +62,10 @@ export async function buildApp(config: Config, opened?: App): Promise<FastifyIns
         )
         .send(out.body);
     }
-    return reply.type('text/html; charset=utf-8').send(reportPage(report, findings, base));
+    return reply.type('text/html; charset=utf-8').send(reportPage(report, findings, base, isAccessible));
   };
 
-  const listPage = async () => {
+  const listPage = async (isAccessible: boolean) => {
     const agencies = await agenciesRepository(deps.db.db).list();
     const fromRecords = agencies.map(
       (a) =>
@@ -86,6 +87,9 @@ export async function buildApp(config: Config, opened?: App): Promise<FastifyIns
 <table class="list"><caption class="visually-hidden">导入的已发布年度报告</caption>
 <thead><tr><th scope="col">机关</th><th scope="col">年度</th><th scope="col">格式</th><th scope="col">检查</th></tr></thead>
 <tbody>${imported}</tbody></table>`,
+      '',
+      '/reports',
+      isAccessible,
     );
   };
 
@@ -103,8 +107,22 @@ export async function buildApp(config: Config, opened?: App): Promise<FastifyIns
       .send(page('出错了', html`<h1>服务器内部错误</h1>`));
   });
 
-  app.get('/', async (_req, reply) => reply.type('text/html; charset=utf-8').send(await listPage()));
-  app.get('/reports', async (_req, reply) => reply.type('text/html; charset=utf-8').send(await listPage()));
+  app.get('/', async (req, reply) =>
+    reply.type('text/html; charset=utf-8').send(await listPage(accessible(req))),
+  );
+  // 适老化: large text and high contrast, remembered in a cookie.
+  app.get<{ Querystring: { accessible?: string; back?: string } }>('/mode', async (req, reply) => {
+    const on = req.query.accessible === '1';
+    // Only a path on this site: never "//host" or "/\\host", which browsers treat as another site.
+    const back =
+      typeof req.query.back === 'string' && /^\/(?![/\\])/.test(req.query.back) ? req.query.back : '/';
+    return reply
+      .header('set-cookie', `a11y=${on ? '1' : '0'}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly`)
+      .redirect(back, 303);
+  });
+  app.get('/reports', async (req, reply) =>
+    reply.type('text/html; charset=utf-8').send(await listPage(accessible(req))),
+  );
   app.get('/api/reports', async () => ({
     published: published.map((r) => ({
       id: r.id,
@@ -130,6 +148,7 @@ export async function buildApp(config: Config, opened?: App): Promise<FastifyIns
       report,
       findings,
       ext,
+      accessible(req),
     );
   });
 
@@ -137,9 +156,22 @@ export async function buildApp(config: Config, opened?: App): Promise<FastifyIns
     const [id, ext] = splitExtension(req.params.id);
     const found = publishedById.get(id);
     if (!found) return reply.code(404).type('text/html; charset=utf-8').send(notFound());
-    return send(reply, `/reports/published/${id}`, id, found.result.report, found.result.findings, ext);
+    return send(
+      reply,
+      `/reports/published/${id}`,
+      id,
+      found.result.report,
+      found.result.findings,
+      ext,
+      accessible(req),
+    );
   });
   return app;
+}
+
+/** 适老化 mode is on when the visitor chose it (a cookie set by /mode). */
+function accessible(req: FastifyRequest): boolean {
+  return /(?:^|;\s*)a11y=1(?:;|$)/.test(req.headers.cookie ?? '');
 }
 
 function splitExtension(id: string): [string, string | null] {
@@ -151,7 +183,7 @@ function notFound(): string {
   return page('未找到', html`<h1>未找到该页面</h1><p><a href="/">返回年度报告列表</a></p>`);
 }
 
-function reportPage(report: AnnualReport, findings: Finding[], base: string): string {
+function reportPage(report: AnnualReport, findings: Finding[], base: string, isAccessible: boolean): string {
   const title = report.title ?? `${report.agency ?? ''}${report.year ?? ''}年政府信息公开工作年度报告`;
   const downloads = RENDER_TARGETS.filter((t) => t !== 'html').map(
     (t) => html`<li><a href="${base}.${t}" download>${t.toUpperCase()}</a></li>`,
@@ -161,6 +193,8 @@ function reportPage(report: AnnualReport, findings: Finding[], base: string): st
     html`<nav aria-label="下载"><p>下载：</p><ul class="downloads">${downloads}</ul></nav>
 ${new SafeHtml(renderReportHtml(report, { findings, standalone: false }))}`,
     REPORT_CSS,
+    '/reports',
+    isAccessible,
   );
 }
 

@@ -56,3 +56,28 @@ describe('the server on a fresh embedded database', () => {
     expect(res.body).toContain('未找到机关');
   });
 });
+
+describe('the large-text, high-contrast mode (适老化)', () => {
+  it('is switched on by /mode and remembered in a cookie', async () => {
+    const { mkdtempSync: mk } = await import('node:fs');
+    const dir2 = mk(join(tmpdir(), 'gongkai-web-'));
+    const app2 = await buildApp(
+      loadConfig({ DATABASE_URL: `sqlite:${join(dir2, 'db.sqlite')}`, LOG_LEVEL: 'silent' }),
+    );
+    try {
+      const res = await app2.inject('/mode?accessible=1&back=/reports');
+      expect(res.statusCode).toBe(303);
+      expect(res.headers.location).toBe('/reports');
+      const cookie = String(res.headers['set-cookie']).split(';')[0]!;
+      const page = await app2.inject({ url: '/reports', headers: { cookie } });
+      expect(page.body).toContain('class="a11y-mode"');
+      for (const back of ['https://evil.example/', '//evil.example/', '/\\evil.example/']) {
+        const offsite = await app2.inject(`/mode?accessible=1&back=${encodeURIComponent(back)}`);
+        expect(offsite.headers.location, back).toBe('/');
+      }
+    } finally {
+      await app2.close();
+      rmSync(dir2, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
