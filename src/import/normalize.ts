@@ -32,7 +32,7 @@ const NOT_PUNCTUATION = /[^\u3000-\u303F\uFF01-\uFF0F\uFF1A-\uFF20\uFF3B-\uFF40\
  * the punctuation kept as printed. Most text has none, and is returned as it is.
  */
 const MAY_CHANGE =
-  /[^\u0000-\u007F\u4E00-\u9FFF\u3000-\u303F\uFF01-\uFF0F\uFF1A-\uFF20\uFF3B-\uFF40\uFF5B-\uFF65\u2018\u2019\u201C\u201D\u2014\u2026\u00B7]|\r/;
+  /[^\t\n -\u007F\u4E00-\u9FFF\u3000-\u303F\uFF01-\uFF0F\uFF1A-\uFF20\uFF3B-\uFF40\uFF5B-\uFF65\u2018\u2019\u201C\u201D\u2014\u2026\u00B7]|\r/;
 
 /** NFKC (but not on punctuation) plus radical fixes; keeps layout (spaces, tabs, newlines) intact. */
 export function normalizeText(text: string): string {

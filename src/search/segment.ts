@@ -22,11 +22,10 @@ const NON_WORD = /[^\p{L}\p{N}]+/u;
  * Function words that carry no meaning in a query (结构助词, 连词, 介词). Left in the index,
  * where they cost little; dropped from queries, where they would only demand a match.
  */
-const STOP_WORDS: ReadonlySet<string> = new Set(
-  '的 地 得 了 着 过 和 与 及 以及 或 或者 而 并 并且 在 是 对 于 为 以 将 把 被 由 从 向 等 之 其 该 此 这 那 也 都 就 又 还 the of and or a an'.split(
-    ' ',
-  ),
-);
+const STOP_WORDS: ReadonlySet<string> = new Set([
+  ...'的 地 得 了 着 过 和 与 及 以及 或 或者 而 并 并且 在 是 对 于 为 以 将 把 被 由 从 向 等'.split(' '),
+  ...'之 其 该 此 这 那 也 都 就 又 还 the of and or a an'.split(' '),
+]);
 
 function normalizedTokens(words: readonly string[]): string[] {
   const out: string[] = [];

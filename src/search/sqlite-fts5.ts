@@ -1,5 +1,5 @@
 /**
- * The embedded engine: SQLite FTS5 over jieba-segmented text (migration 0003-search), ranked
+ * The embedded engine: SQLite FTS5 over jieba-segmented text (migration 0004-search), ranked
  * by bm25 with the title weighted above the body and the body above attachments. Filters and
  * the original text come from `search_documents`, joined on rowid.
  */
