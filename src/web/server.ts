@@ -5,7 +5,8 @@
  */
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import formbody from '@fastify/formbody';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import type { Config } from '../config.ts';
 import { agenciesRepository } from '../db/repositories/agencies.ts';
 import { DomainError, HTTP_STATUS } from '../domain/errors.ts';
@@ -18,6 +19,9 @@ import { loadDemo } from '../services/demo/load-demo.ts';
 import { buildReport } from '../services/reports/build-report.ts';
 import { loadPublishedReports } from '../services/reports/published-library.ts';
 import { html, page, SafeHtml } from './html.ts';
+import { registerApplyRoutes } from './routes/public/apply.tsx';
+import { registerTrackRoutes } from './routes/public/track.tsx';
+import { isAccessible } from './routes/request.ts';
 
 const DEFAULT_DEMO_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../demo/reports');
 const RECORD_YEARS = [2025, 2024, 2023, 2022, 2021, 2020, 2019];
@@ -34,6 +38,7 @@ export async function buildApp(config: Config, opened?: App): Promise<FastifyIns
   const gongkai = opened ?? (await openApp(config));
   if (!opened) app.addHook('onClose', () => gongkai.close());
   const { deps } = gongkai;
+  await app.register(formbody, { bodyLimit: 64 * 1024 });
   if (await isEmpty(deps)) {
     const summary = await loadDemo(deps);
     app.log.info(summary, '空数据库：已载入演示数据');
@@ -107,8 +112,10 @@ export async function buildApp(config: Config, opened?: App): Promise<FastifyIns
       .send(page('出错了', html`<h1>服务器内部错误</h1>`));
   });
 
+  registerApplyRoutes(app, deps);
+  registerTrackRoutes(app, deps);
   app.get('/', async (req, reply) =>
-    reply.type('text/html; charset=utf-8').send(await listPage(accessible(req))),
+    reply.type('text/html; charset=utf-8').send(await listPage(isAccessible(req))),
   );
   // 适老化: large text and high contrast, remembered in a cookie.
   app.get<{ Querystring: { accessible?: string; back?: string } }>('/mode', async (req, reply) => {
@@ -121,7 +128,7 @@ export async function buildApp(config: Config, opened?: App): Promise<FastifyIns
       .redirect(back, 303);
   });
   app.get('/reports', async (req, reply) =>
-    reply.type('text/html; charset=utf-8').send(await listPage(accessible(req))),
+    reply.type('text/html; charset=utf-8').send(await listPage(isAccessible(req))),
   );
   app.get('/api/reports', async () => ({
     published: published.map((r) => ({
@@ -148,7 +155,7 @@ export async function buildApp(config: Config, opened?: App): Promise<FastifyIns
       report,
       findings,
       ext,
-      accessible(req),
+      isAccessible(req),
     );
   });
 
@@ -163,15 +170,10 @@ export async function buildApp(config: Config, opened?: App): Promise<FastifyIns
       found.result.report,
       found.result.findings,
       ext,
-      accessible(req),
+      isAccessible(req),
     );
   });
   return app;
-}
-
-/** 适老化 mode is on when the visitor chose it (a cookie set by /mode). */
-function accessible(req: FastifyRequest): boolean {
-  return /(?:^|;\s*)a11y=1(?:;|$)/.test(req.headers.cookie ?? '');
 }
 
 function splitExtension(id: string): [string, string | null] {
