@@ -1,0 +1,66 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasChromium, launch, seriousViolations, startTestServer, type TestServer } from './browser.ts';
+
+describe.skipIf(!hasChromium)('a citizen in a real browser (Chromium)', () => {
+  let server: TestServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    server = await startTestServer();
+    browser = await launch();
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('applies online, fixes a mistake without retyping, and follows the case by its codes', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/apply`);
+    await page.selectOption('#agency', { label: '宁海县人民政府办公室' });
+    await page.selectOption('#applicantType', 'natural_person');
+    await page.fill('#applicantName', '陈某某');
+    await page.fill('#idDocumentType', '居民身份证');
+    await page.fill('#phone', '13900002222');
+    await page.fill('#description', '宁海县2020年城市道路维修计划');
+    await page.selectOption('#deliveryForm', '电子数据');
+    await page.selectOption('#deliveryWay', '电子邮件');
+    await page.click('button[type=submit]');
+    // The identity number was forgotten: the form comes back with the message and the typed text.
+    await expect.poll(() => page.textContent('#error-summary')).toContain('身份证明');
+    expect(await page.inputValue('#applicantName')).toBe('陈某某');
+    expect(await page.inputValue('#description')).toBe('宁海县2020年城市道路维修计划');
+    await page.fill('#idDocumentNumber', '330226198801012222');
+    await page.click('button[type=submit]');
+    const number = (await page.textContent('#tracking-number'))?.trim() ?? '';
+    const code = (await page.textContent('#check-code'))?.trim() ?? '';
+    expect(number).toMatch(/^\d{8}-[2-9A-Z]{6}$/);
+
+    await page.goto(`${server.url}/track`);
+    await page.fill('#number', number);
+    await page.fill('#code', code);
+    await page.click('button[type=submit]');
+    expect(await page.textContent('#stage')).toBe('办理中');
+    expect(await page.textContent('body')).not.toContain('陈某某');
+    await page.close();
+  });
+
+  it('has no serious or critical accessibility violations on the pages a citizen uses', async () => {
+    const page = await browser.newPage();
+    for (const path of [
+      '/',
+      '/apply',
+      '/track',
+      '/reports/records/330226-01/2020',
+      '/reports/published/ninghai-2020',
+    ]) {
+      await page.goto(`${server.url}${path}`);
+      expect(await seriousViolations(page), path).toEqual([]);
+    }
+    // The form with its error messages shown, too.
+    await page.goto(`${server.url}/apply`);
+    await page.click('button[type=submit]');
+    expect(await seriousViolations(page), '/apply with errors').toEqual([]);
+    await page.close();
+  });
+});
