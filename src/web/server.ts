@@ -70,7 +70,7 @@ export async function buildApp(config: Config, opened?: App): Promise<FastifyIns
     return reply.type('text/html; charset=utf-8').send(reportPage(report, findings, base, isAccessible));
   };
 
-  const listPage = async (isAccessible: boolean) => {
+  const listPage = async (isAccessible: boolean, path: string) => {
     const agencies = await agenciesRepository(deps.db.db).list();
     const fromRecords = agencies.map(
       (a) =>
@@ -93,7 +93,7 @@ export async function buildApp(config: Config, opened?: App): Promise<FastifyIns
 <thead><tr><th scope="col">机关</th><th scope="col">年度</th><th scope="col">格式</th><th scope="col">检查</th></tr></thead>
 <tbody>${imported}</tbody></table>`,
       '',
-      '/reports',
+      path,
       isAccessible,
     );
   };
@@ -115,7 +115,7 @@ export async function buildApp(config: Config, opened?: App): Promise<FastifyIns
   registerApplyRoutes(app, deps);
   registerTrackRoutes(app, deps);
   app.get('/', async (req, reply) =>
-    reply.type('text/html; charset=utf-8').send(await listPage(isAccessible(req))),
+    reply.type('text/html; charset=utf-8').send(await listPage(isAccessible(req), '/')),
   );
   // 适老化: large text and high contrast, remembered in a cookie.
   app.get<{ Querystring: { accessible?: string; back?: string } }>('/mode', async (req, reply) => {
@@ -128,7 +128,7 @@ export async function buildApp(config: Config, opened?: App): Promise<FastifyIns
       .redirect(back, 303);
   });
   app.get('/reports', async (req, reply) =>
-    reply.type('text/html; charset=utf-8').send(await listPage(isAccessible(req))),
+    reply.type('text/html; charset=utf-8').send(await listPage(isAccessible(req), '/reports')),
   );
   app.get('/api/reports', async () => ({
     published: published.map((r) => ({
