@@ -2,6 +2,7 @@
  * The only reader of process.env. Validates once and fails fast with a clear message;
  * the typed result is passed down to whoever needs it.
  */
+import { resolve } from 'node:path';
 import { z } from 'zod';
 import { type DatabaseTarget, DatabaseUrlError, parseDatabaseUrl } from './db/url.ts';
 
@@ -12,6 +13,7 @@ const EnvSchema = z.object({
   GONGKAI_DEMO_DIR: z.string().optional(),
   DATABASE_URL: z.string().optional(),
   GONGKAI_HOLIDAYS_DIR: z.string().optional(),
+  GONGKAI_UPLOADS_DIR: z.string().optional(),
 });
 
 export interface Config {
@@ -24,6 +26,8 @@ export interface Config {
   database: DatabaseTarget;
   /** Extra calendar years (holiday files of the same shape as the national one). */
   holidaysDir: string | null;
+  /** Where catalogue attachments are stored; `data/uploads` under the working directory by default. */
+  uploadsDir: string;
 }
 
 export class ConfigError extends Error {
@@ -51,5 +55,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     demoDir: e.GONGKAI_DEMO_DIR ?? null,
     database,
     holidaysDir: e.GONGKAI_HOLIDAYS_DIR ?? null,
+    uploadsDir: resolve(cwd, e.GONGKAI_UPLOADS_DIR ?? 'data/uploads'),
   };
 }

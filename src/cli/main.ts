@@ -6,7 +6,9 @@ import { registerCalendarCommands } from './commands/calendar.ts';
 import { registerDbCommands } from './commands/db.ts';
 import { registerLetterCommands } from './commands/letters.ts';
 import { registerReportCommands } from './commands/report.ts';
+import { registerSearchCommands } from './commands/search.ts';
 import { registerServeCommand } from './commands/serve.ts';
+import { registerUserCommands } from './commands/users.ts';
 
 export async function main(argv: string[]): Promise<number> {
   const program = new Command('gongkai')
@@ -21,6 +23,8 @@ export async function main(argv: string[]): Promise<number> {
   registerCalendarCommands(program, { setExit, loadCalendar: () => loadCalendar(loadConfig().holidaysDir) });
   registerDbCommands(program, setExit);
   registerLetterCommands(program, setExit);
+  registerSearchCommands(program, setExit);
+  registerUserCommands(program, setExit);
   registerServeCommand(program);
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -10,7 +10,16 @@ export interface AgencyTable {
   name: string;
   type: string;
   parent_id: number | null;
+  /** 9-character organisation code, the front part of the agency's index numbers (migration 0005). */
+  org_code: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: string;
+}
+
+/** The last index-number serial given per agency and year; never goes down (migration 0005). */
+export interface IndexNumberSerialTable {
+  agency_id: number;
+  year: number;
+  last_serial: number;
 }
 
 export interface ApplicationTable {
@@ -87,8 +96,35 @@ export interface CatalogueItemTable {
   repealed_on: string | null;
   summary: string | null;
   body: string | null;
+  catalogue_category: ColumnType<string | null, string | null | undefined, string | null>;
+  art20_item: ColumnType<number | null, number | null | undefined, number | null>;
+  /** proactive | on_application | not_disclosed (glossary §1). */
+  disclosure_mode: Generated<string>;
+  /** JSON array of strings. */
+  keywords: Generated<string>;
+  /** The policy item this one interprets (政策解读). */
+  interpretation_of: ColumnType<number | null, number | null | undefined, number | null>;
+  /** draft | published | repealed (src/domain/catalogue/model.ts). */
+  status: Generated<string>;
+  /** in_force | expired | repealed. */
+  validity: Generated<string>;
+  /** Last change (变更), which restarts R-26. */
+  changed_on: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: string;
   updated_at: string;
+}
+
+/** A file attached to a catalogue item (附件); `stored_path` is relative to the uploads folder. */
+export interface AttachmentTable {
+  id: Generated<number>;
+  item_id: number;
+  file_name: string;
+  media_type: string;
+  size_bytes: number;
+  sha256: string;
+  stored_path: string;
+  extracted_text: Generated<string>;
+  created_at: string;
 }
 
 export interface YearlyFigureTable {
@@ -153,15 +189,62 @@ export interface SearchFtsTable {
   attachments: string;
 }
 
+/** A back-office account (migration 0006). `role`: src/domain/accounts/roles.ts. */
+export interface UserTable {
+  id: Generated<number>;
+  login: string;
+  display_name: string;
+  /** argon2id, PHC string. */
+  password_hash: string;
+  role: string;
+  /** The agency the role is anchored at. */
+  agency_id: number;
+  /** 0 or 1. */
+  disabled: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A signed-in session; `id` is the SHA-256 (hex) of the cookie's token, never the token. */
+export interface SessionTable {
+  id: string;
+  user_id: number;
+  csrf_secret: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+}
+
+/** Who did what to which subject, when (src/domain/accounts/audit.ts). */
+export interface AuditEventTable {
+  id: Generated<number>;
+  /** The user, or null for the system, the CLI or an anonymous visitor. */
+  actor_id: number | null;
+  /** A readable name of the actor at the time (login name, 'cli', 'system'). */
+  actor: string;
+  action: string;
+  /** What it concerns, as `kind:key` ('user:3', 'application:17', 'login:ninghai.clerk'). */
+  subject: string;
+  agency_id: number | null;
+  /** JSON object. */
+  detail: Generated<string>;
+  created_at: string;
+}
+
 export interface Database {
   agencies: AgencyTable;
   applications: ApplicationTable;
   application_events: ApplicationEventTable;
   appeals: AppealTable;
   catalogue_items: CatalogueItemTable;
+  index_number_serials: IndexNumberSerialTable;
+  attachments: AttachmentTable;
   yearly_figures: YearlyFigureTable;
   annual_reports: AnnualReportTable;
   letter_templates: LetterTemplateTable;
   search_documents: SearchDocumentTable;
   search_fts: SearchFtsTable;
+  users: UserTable;
+  sessions: SessionTable;
+  audit_events: AuditEventTable;
 }

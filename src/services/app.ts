@@ -20,7 +20,11 @@ export async function openApp(config: Config, clock: Clock = systemClock()): Pro
   try {
     const migrated = await migrateToLatest(db.db);
     const calendar = await loadCalendar(config.holidaysDir);
-    return { deps: { db, calendar, clock }, migrated, close: () => db.close() };
+    return {
+      deps: { db, calendar, clock, uploadsDir: config.uploadsDir },
+      migrated,
+      close: () => db.close(),
+    };
   } catch (error) {
     await db.close();
     throw error;

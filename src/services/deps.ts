@@ -5,6 +5,7 @@
 import type { Db } from '../db/connection.ts';
 import type { FeePolicy } from '../domain/applications/fees.ts';
 import type { Calendar, IsoDate } from '../domain/calendar/index.ts';
+import type { SearchIndex } from '../search/index.ts';
 
 export interface Clock {
   /** The current instant. */
@@ -19,6 +20,12 @@ export interface Deps {
   clock: Clock;
   /** How fees count applications (fees.md leaves it open); DEFAULT_FEE_POLICY when absent. */
   feePolicy?: FeePolicy;
+  /** Folder of catalogue attachments (config `uploadsDir`); `data/uploads` when absent. */
+  uploadsDir?: string;
+  /** Largest attachment accepted, in bytes; DEFAULT_MAX_ATTACHMENT_BYTES when absent. */
+  maxAttachmentBytes?: number;
+  /** The catalogue's search index; `createSearchIndex(db)` when absent (tests pass a failing one). */
+  searchIndex?: SearchIndex;
 }
 
 /** The real clock, with today's date taken in China Standard Time. */

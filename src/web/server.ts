@@ -18,6 +18,7 @@ import { type App, isEmpty, openApp } from '../services/app.ts';
 import { loadDemo } from '../services/demo/load-demo.ts';
 import { buildReport } from '../services/reports/build-report.ts';
 import { loadPublishedReports } from '../services/reports/published-library.ts';
+import { registerAuthRoutes } from './auth.ts';
 import { html, page, SafeHtml } from './html.ts';
 import { registerApplyRoutes } from './routes/public/apply.tsx';
 import { registerTrackRoutes } from './routes/public/track.tsx';
@@ -39,6 +40,8 @@ export async function buildApp(config: Config, opened?: App): Promise<FastifyIns
   if (!opened) app.addHook('onClose', () => gongkai.close());
   const { deps } = gongkai;
   await app.register(formbody, { bodyLimit: 64 * 1024 });
+  // Sessions, CSRF on every form, sign-in (/admin/login) and the back office's first page.
+  await registerAuthRoutes(app, deps);
   if (await isEmpty(deps)) {
     const summary = await loadDemo(deps);
     app.log.info(summary, '空数据库：已载入演示数据');

@@ -6,12 +6,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { buildApp } from '../../src/web/server.ts';
 
-const form = (fields: Record<string, string>) => ({
-  method: 'POST' as const,
-  url: '/apply',
-  headers: { 'content-type': 'application/x-www-form-urlencoded' },
-  payload: new URLSearchParams(fields).toString(),
-});
+/** The form as a browser posts it: with the page's CSRF token and the cookie that goes with it. */
+async function form(app: FastifyInstance, fields: Record<string, string>) {
+  const page = await app.inject('/apply');
+  const token = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
+  const cookie = String(page.headers['set-cookie'] ?? '').split(';')[0] ?? '';
+  return {
+    method: 'POST' as const,
+    url: '/apply',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
+    payload: new URLSearchParams({ ...fields, _csrf: token }).toString(),
+  };
+}
 
 const valid = {
   agency: '330226-01',
@@ -39,6 +45,17 @@ describe('applying online and following the case', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  it('refuses a post without the form’s CSRF token and stores nothing', async () => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/apply',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams(valid).toString(),
+    });
+    expect(res.statusCode).toBe(403);
+    expect(res.body).toMatch(/[\u4e00-\u9fff]/);
+  });
+
   it('shows the form with every applicant type and the agencies', async () => {
     const res = await app.inject('/apply');
     expect(res.statusCode).toBe(200);
@@ -57,7 +74,7 @@ describe('applying online and following the case', () => {
 
   it('lists every problem in Chinese and keeps what was typed', async () => {
     const res = await app.inject(
-      form({ ...valid, description: '', phone: '', idDocumentNumber: '', email: 'not-an-email' }),
+      await form(app, { ...valid, description: '', phone: '', idDocumentNumber: '', email: 'not-an-email' }),
     );
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain('请修改以下');
@@ -69,7 +86,7 @@ describe('applying online and following the case', () => {
   });
 
   it('gives a receipt whose codes show the stage and due date, and never the applicant', async () => {
-    const res = await app.inject(form(valid));
+    const res = await app.inject(await form(app, valid));
     expect(res.statusCode).toBe(200);
     const number = /id="tracking-number">([^<]+)</.exec(res.body)?.[1];
     const code = /id="check-code">(\d{6})</.exec(res.body)?.[1];

@@ -7,10 +7,14 @@ import * as m0001 from './2026-11-25-0001-initial.ts';
 import * as m0002 from './2026-11-25-0002-letter-templates.ts';
 import * as m0003 from './2026-11-25-0003-report-indexes.ts';
 import * as m0004 from './2026-11-25-0004-search.ts';
+import * as m0005 from './2026-11-25-0005-catalogue.ts';
+import * as m0006 from './2026-11-25-0006-accounts.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-25-0001-initial': m0001,
   '2026-11-25-0002-letter-templates': m0002,
   '2026-11-25-0003-report-indexes': m0003,
   '2026-11-25-0004-search': m0004,
+  '2026-11-25-0005-catalogue': m0005,
+  '2026-11-25-0006-accounts': m0006,
 };

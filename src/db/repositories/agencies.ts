@@ -42,6 +42,16 @@ export function agenciesRepository(db: Kysely<Database>) {
       return row ? toAgency(row) : null;
     },
 
+    /** Sets the organisation code the agency's index numbers start with (索引号前段码). */
+    async setOrgCode(id: number, orgCode: string | null): Promise<void> {
+      await db.updateTable('agencies').set({ org_code: orgCode }).where('id', '=', id).execute();
+    },
+
+    async orgCodeOf(id: number): Promise<string | null> {
+      const row = await db.selectFrom('agencies').select('org_code').where('id', '=', id).executeTakeFirst();
+      return row?.org_code ?? null;
+    },
+
     async list(): Promise<Agency[]> {
       const rows = await db
         .selectFrom('agencies')

@@ -19,9 +19,12 @@ import {
 } from '../../domain/applications/model.ts';
 import { addWorkingDays, type IsoDate } from '../../domain/calendar/index.ts';
 import type { Table4Column, Table4Group } from '../../domain/report/formats/index.ts';
+import { createUser } from '../accounts/create-user.ts';
 import { actOnApplication } from '../applications/act-on-application.ts';
 import { registerApplication } from '../applications/register-application.ts';
+import { reindexAll } from '../catalogue/index-item.ts';
 import type { Deps } from '../deps.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts.ts';
 import { DEMO_AGENCIES, NINGHAI_OFFICE } from './demo-agencies.ts';
 import { type Random, seededRandom } from './random.ts';
 
@@ -352,6 +355,8 @@ export interface DemoSummary {
   applications: number;
   catalogueItems: number;
   appeals: number;
+  /** Back-office accounts (demo-accounts.ts), all with DEMO_PASSWORD. */
+  accounts: number;
 }
 
 /** Loads the demo data into an empty database. */
@@ -363,7 +368,12 @@ export async function loadDemo(deps: Deps): Promise<DemoSummary> {
   const byCode = new Map<string, Agency>();
   for (const a of DEMO_AGENCIES) {
     const parentId = a.parent ? (byCode.get(a.parent)?.id ?? null) : null;
-    byCode.set(a.code, await agencies.insert({ code: a.code, name: a.name, type: a.type, parentId }, now));
+    const agency = await agencies.insert({ code: a.code, name: a.name, type: a.type, parentId }, now);
+    await agencies.setOrgCode(agency.id, a.orgCode);
+    byCode.set(a.code, agency);
+  }
+  for (const account of DEMO_ACCOUNTS) {
+    await createUser(deps, { ...account, password: DEMO_PASSWORD }, { system: 'demo' });
   }
   const years = [2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026];
   let applications = 0;
@@ -489,5 +499,13 @@ export async function loadDemo(deps: Deps): Promise<DemoSummary> {
     await catalogueRepository(deps.db.db).insertMany(items, now);
     catalogueItems += items.length;
   }
-  return { agencies: DEMO_AGENCIES.length, applications, catalogueItems, appeals };
+  // The items were loaded in bulk: give the portal's search their documents.
+  await reindexAll(deps);
+  return {
+    agencies: DEMO_AGENCIES.length,
+    applications,
+    catalogueItems,
+    appeals,
+    accounts: DEMO_ACCOUNTS.length,
+  };
 }

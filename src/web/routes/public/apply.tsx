@@ -11,6 +11,7 @@ import { DomainError } from '../../../domain/errors.ts';
 import { registerApplication } from '../../../services/applications/register-application.ts';
 import { inputProblems, RegisterApplicationSchema } from '../../../services/applications/schemas.ts';
 import type { Deps } from '../../../services/deps.ts';
+import { csrfTokenFor } from '../../auth.ts';
 import { ErrorSummary, Fieldset, SelectField, TextArea, TextField } from '../../views/form.tsx';
 import { renderPage } from '../../views/layout.tsx';
 import { isAccessible } from '../request.ts';
@@ -58,6 +59,7 @@ async function formPage(
   values: Values,
   errors: Record<string, string>,
   a11y: boolean,
+  csrf: string,
 ): Promise<string> {
   const agencies = await agenciesRepository(deps.db.db).list();
   const common = { values, errors };
@@ -74,6 +76,7 @@ async function formPage(
         </p>
         <ErrorSummary errors={errors} labels={LABELS} />
         <form method="post" action="/apply" novalidate>
+          <input type="hidden" name="_csrf" value={csrf} />
           <Fieldset legend="受理机关">
             <SelectField
               name="agency"
@@ -218,7 +221,9 @@ function receiptPage(
 
 export function registerApplyRoutes(app: FastifyInstance, deps: Deps): void {
   app.get('/apply', async (req, reply) =>
-    reply.type('text/html; charset=utf-8').send(await formPage(deps, {}, {}, isAccessible(req))),
+    reply
+      .type('text/html; charset=utf-8')
+      .send(await formPage(deps, {}, {}, isAccessible(req), csrfTokenFor(req, reply))),
   );
 
   app.post('/apply', async (req, reply) => {
@@ -232,7 +237,7 @@ export function registerApplyRoutes(app: FastifyInstance, deps: Deps): void {
       return reply
         .code(400)
         .type('text/html; charset=utf-8')
-        .send(await formPage(deps, values, problems, isAccessible(req)));
+        .send(await formPage(deps, values, problems, isAccessible(req), csrfTokenFor(req, reply)));
     }
     try {
       const created = await registerApplication(deps, input);
@@ -247,7 +252,15 @@ export function registerApplyRoutes(app: FastifyInstance, deps: Deps): void {
       return reply
         .code(400)
         .type('text/html; charset=utf-8')
-        .send(await formPage(deps, values, { [field]: error.message }, isAccessible(req)));
+        .send(
+          await formPage(
+            deps,
+            values,
+            { [field]: error.message },
+            isAccessible(req),
+            csrfTokenFor(req, reply),
+          ),
+        );
     }
   });
 }
