@@ -1,10 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.ts';
-import { buildApp } from '../../src/web/server.ts';
+import { startTestApp, type TestApp } from '../helpers/web.ts';
 
 /** The form as a browser posts it: with the page's CSRF token and the cookie that goes with it. */
 async function form(app: FastifyInstance, fields: Record<string, string>) {
@@ -33,17 +29,12 @@ const valid = {
 
 describe('applying online and following the case', () => {
   let app: FastifyInstance;
-  let dir: string;
+  let started: TestApp;
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'gongkai-apply-'));
-    app = await buildApp(
-      loadConfig({ DATABASE_URL: `sqlite:${join(dir, 'db.sqlite')}`, LOG_LEVEL: 'silent' }),
-    );
+    started = await startTestApp();
+    app = started.app;
   }, 120_000);
-  afterAll(async () => {
-    await app.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => started.close());
 
   it('refuses a post without the form’s CSRF token and stores nothing', async () => {
     const res = await app.inject({

@@ -1,24 +1,15 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.ts';
-import { buildApp } from '../../src/web/server.ts';
+import { startTestApp, type TestApp } from '../helpers/web.ts';
 
 describe('the server on a fresh embedded database', () => {
   let app: FastifyInstance;
-  let dir: string;
+  let started: TestApp;
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'gongkai-web-'));
-    app = await buildApp(
-      loadConfig({ DATABASE_URL: `sqlite:${join(dir, 'db.sqlite')}`, LOG_LEVEL: 'silent' }),
-    );
+    started = await startTestApp();
+    app = started.app;
   }, 120_000);
-  afterAll(async () => {
-    await app.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => started.close());
 
   it('loads the demo data and lists the reports it knows', async () => {
     const res = await app.inject('/');
@@ -59,11 +50,8 @@ describe('the server on a fresh embedded database', () => {
 
 describe('the large-text, high-contrast mode (适老化)', () => {
   it('is switched on by /mode and remembered in a cookie', async () => {
-    const { mkdtempSync: mk } = await import('node:fs');
-    const dir2 = mk(join(tmpdir(), 'gongkai-web-'));
-    const app2 = await buildApp(
-      loadConfig({ DATABASE_URL: `sqlite:${join(dir2, 'db.sqlite')}`, LOG_LEVEL: 'silent' }),
-    );
+    const started2 = await startTestApp();
+    const app2 = started2.app;
     try {
       const res = await app2.inject('/mode?accessible=1&back=/reports');
       expect(res.statusCode).toBe(303);
@@ -76,8 +64,7 @@ describe('the large-text, high-contrast mode (适老化)', () => {
         expect(offsite.headers.location, back).toBe('/');
       }
     } finally {
-      await app2.close();
-      rmSync(dir2, { recursive: true, force: true });
+      await started2.close();
     }
   }, 120_000);
 });
