@@ -20,6 +20,8 @@ export interface LayoutProps {
 /** The columns of the portal that exist so far (the full 政府信息公开 column comes with the portal). */
 const NAV: readonly [string, string][] = [
   ['/', '首页'],
+  ['/items', '主动公开目录'],
+  ['/search', '搜索'],
   ['/apply', '依申请公开'],
   ['/track', '申请查询'],
   ['/reports', '信息公开年报'],

@@ -1,0 +1,43 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../helpers/web.ts';
+
+describe('the catalogue on the portal', () => {
+  let app: FastifyInstance;
+  let started: TestApp;
+  beforeAll(async () => {
+    started = await startTestApp();
+    app = started.app;
+  }, 120_000);
+  afterAll(() => started.close());
+
+  it('lists published items with filters and links each to its page with the metadata block', async () => {
+    const list = await app.inject('/items?agency=330226-01&kind=normative_document&year=2020');
+    expect(list.statusCode).toBe(200);
+    expect(list.body).toContain('共12条');
+    const id = /href="\/items\/(\d+)"/.exec(list.body)?.[1];
+    const page = await app.inject(`/items/${id}`);
+    expect(page.statusCode).toBe(200);
+    for (const label of ['索引号', '发布机构', '成文日期', '发布日期', '文号', '主题分类', '有效性']) {
+      expect(page.body).toContain(label);
+    }
+    expect(page.body).toMatch(/002720027\/2020-\d{5}/);
+  });
+
+  it('finds items by a two-word Chinese query and marks the words in the snippet', async () => {
+    const res = await app.inject(`/search?q=${encodeURIComponent('重点工作 通知')}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toMatch(/找到\d+条结果/);
+    expect(res.body).toContain('<mark>');
+    expect(res.body).toContain('2020年<mark>重点工作</mark>');
+  });
+
+  it('escapes what the visitor typed and answers unknown items with a Chinese 404', async () => {
+    const res = await app.inject(`/search?q=${encodeURIComponent('<script>alert(1)</script>')}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.body).not.toContain('<script>alert(1)</script>');
+    const missing = await app.inject('/items/999999');
+    expect(missing.statusCode).toBe(404);
+    expect(missing.body).toContain('未找到');
+  });
+});
