@@ -51,6 +51,10 @@ describe.skipIf(!hasChromium)('a citizen in a real browser (Chromium)', () => {
       '/',
       '/apply',
       '/track',
+      '/items',
+      `/items?agency=330226-01`,
+      '/items/1',
+      `/search?q=${encodeURIComponent('重点工作 通知')}`,
       '/reports/records/330226-01/2020',
       '/reports/published/ninghai-2020',
     ]) {
