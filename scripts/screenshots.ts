@@ -11,6 +11,8 @@ const PAGES: [string, string][] = [
   ['home', '/'],
   ['apply', '/apply'],
   ['track', '/track'],
+  ['items', '/items?agency=330226-01'],
+  ['search', `/search?q=${encodeURIComponent('重点工作 通知')}`],
   ['report-ninghai-2020', '/reports/records/330226-01/2020'],
   ['report-imported-shanghai-2019', '/reports/published/shanghai-2019'],
 ];
