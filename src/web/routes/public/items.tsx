@@ -209,7 +209,7 @@ export function registerItemRoutes(app: FastifyInstance, deps: Deps): void {
       children: (
         <>
           <h1>搜索政府信息</h1>
-          <form method="get" action="/search" role="search">
+          <form method="get" action="/search">
             <label for="q">关键词</label> <input id="q" name="q" type="search" value={q} />{' '}
             <label for="sort">排序</label>{' '}
             <select id="sort" name="sort">
