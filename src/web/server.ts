@@ -21,6 +21,7 @@ import { loadPublishedReports } from '../services/reports/published-library.ts';
 import { registerAuthRoutes } from './auth.ts';
 import { html, page, SafeHtml } from './html.ts';
 import { registerApplyRoutes } from './routes/public/apply.tsx';
+import { registerFeedRoutes } from './routes/public/feeds.ts';
 import { registerItemRoutes } from './routes/public/items.tsx';
 import { registerTrackRoutes } from './routes/public/track.tsx';
 import { isAccessible } from './routes/request.ts';
@@ -119,6 +120,7 @@ export async function buildApp(config: Config, opened?: App): Promise<FastifyIns
   registerApplyRoutes(app, deps);
   registerTrackRoutes(app, deps);
   registerItemRoutes(app, deps);
+  registerFeedRoutes(app, deps);
   app.get('/', async (req, reply) =>
     reply.type('text/html; charset=utf-8').send(await listPage(isAccessible(req), '/')),
   );

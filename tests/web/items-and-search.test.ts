@@ -41,3 +41,21 @@ describe('the catalogue on the portal', () => {
     expect(missing.body).toContain('未找到');
   });
 });
+
+describe('feeds for machines', () => {
+  let started: TestApp;
+  beforeAll(async () => {
+    started = await startTestApp();
+  }, 120_000);
+  afterAll(() => started.close());
+
+  it('offers an Atom feed of new items and a sitemap of the public pages', async () => {
+    const feed = await started.app.inject('/feed.atom');
+    expect(feed.headers['content-type']).toContain('application/atom+xml');
+    expect(feed.body).toContain('<feed xmlns="http://www.w3.org/2005/Atom">');
+    expect(feed.body).toMatch(/<entry><id>http:\/\/localhost(:\d+)?\/items\/\d+<\/id>/);
+    const sitemap = await started.app.inject('/sitemap.xml');
+    expect(sitemap.body).toMatch(/<loc>http:\/\/localhost(:\d+)?\/apply<\/loc>/);
+    expect(sitemap.body).toContain('/reports/records/330226-01/2020</loc>');
+  });
+});

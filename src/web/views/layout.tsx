@@ -34,6 +34,7 @@ export function Layout({ title, path, isAccessible, children, extraCss }: Layout
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} - 政府信息公开`}</title>
+        <link rel="alternate" type="application/atom+xml" title="最新主动公开信息" href="/feed.atom" />
         <style dangerouslySetInnerHTML={{ __html: PORTAL_CSS + (extraCss ?? '') }} />
       </head>
       <body class={isAccessible ? 'a11y-mode' : undefined}>
@@ -72,7 +73,10 @@ export function Layout({ title, path, isAccessible, children, extraCss }: Layout
         </header>
         <main id="main">{children}</main>
         <footer class="site">
-          <p>依据《中华人民共和国政府信息公开条例》公开。</p>
+          <p>
+            依据《中华人民共和国政府信息公开条例》公开。<a href="/feed.atom">订阅更新</a> ·{' '}
+            <a href="/sitemap.xml">网站地图</a>
+          </p>
         </footer>
       </body>
     </html>
