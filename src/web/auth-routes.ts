@@ -7,6 +7,7 @@ import { agenciesRepository } from '../db/repositories/agencies.ts';
 import { DomainError, HTTP_STATUS } from '../domain/errors.ts';
 import { authenticate } from '../services/accounts/authenticate.ts';
 import { createSession, revokeSession, SESSION_POLICY, signOut } from '../services/accounts/sessions.ts';
+import { workOverview } from '../services/dashboard/work-overview.ts';
 import type { Deps } from '../services/deps.ts';
 import {
   type AuthOptions,
@@ -150,6 +151,7 @@ export async function registerAuthRoutes(
           role: user.role,
           agencies,
           csrfToken: csrfTokenFor(request, reply),
+          overview: await workOverview(deps, user.agencyIds),
         }),
       );
     });
