@@ -2,7 +2,12 @@
  * Closed lists of the application domain (glossary §3): channels (art. 31), applicant types
  * (= table-3 columns), outcomes (= table-3 result rows). Everything imports these unions.
  */
-import type { FormatKey } from '../report/formats/index.ts';
+import {
+  type FormatKey,
+  TABLE3_COLUMN_LABELS,
+  TABLE3_COLUMNS,
+  type Table3Column,
+} from '../report/formats/index.ts';
 
 /** 申请渠道, art. 31: the receipt date depends on it. */
 export const CHANNELS = [
@@ -25,22 +30,15 @@ export const CHANNEL_LABELS: Record<Channel, string> = {
   oral: '口头提出',
 };
 
-/** 申请人类型 = the applicant columns of table 3. */
-export const APPLICANT_TYPES = [
-  'natural_person',
-  'commercial',
-  'research',
-  'social',
-  'legal',
-  'other',
-] as const;
-export type ApplicantType = (typeof APPLICANT_TYPES)[number];
+/** 申请人类型 = the applicant columns of table 3 (every column but 总计). */
+export type ApplicantType = Exclude<Table3Column, 'total'>;
+export const APPLICANT_TYPES = TABLE3_COLUMNS.filter((c): c is ApplicantType => c !== 'total');
+/** The table's labels, but 其他 said in full where it stands alone on a form. */
 export const APPLICANT_TYPE_LABELS: Record<ApplicantType, string> = {
-  natural_person: '自然人',
-  commercial: '商业企业',
-  research: '科研机构',
-  social: '社会公益组织',
-  legal: '法律服务机构',
+  ...(Object.fromEntries(APPLICANT_TYPES.map((t) => [t, TABLE3_COLUMN_LABELS[t]])) as Record<
+    ApplicantType,
+    string
+  >),
   other: '其他组织',
 };
 
