@@ -20,6 +20,7 @@ import { buildReport } from '../services/reports/build-report.ts';
 import { loadPublishedReports } from '../services/reports/published-library.ts';
 import { registerAuthRoutes } from './auth.ts';
 import { html, page, SafeHtml } from './html.ts';
+import { registerApplicationAdminRoutes } from './routes/admin/applications.tsx';
 import { registerApplyRoutes } from './routes/public/apply.tsx';
 import { registerFeedRoutes } from './routes/public/feeds.ts';
 import { registerItemRoutes } from './routes/public/items.tsx';
@@ -44,6 +45,7 @@ export async function buildApp(config: Config, opened?: App): Promise<FastifyIns
   await app.register(formbody, { bodyLimit: 64 * 1024 });
   // Sessions, CSRF on every form, sign-in (/admin/login) and the back office's first page.
   await registerAuthRoutes(app, deps);
+  registerApplicationAdminRoutes(app, deps);
   if (await isEmpty(deps)) {
     const summary = await loadDemo(deps);
     app.log.info(summary, '空数据库：已载入演示数据');

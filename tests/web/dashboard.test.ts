@@ -1,22 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { maskName } from '../../src/services/dashboard/work-overview.ts';
-import { startTestApp, type TestApp } from '../helpers/web.ts';
-
-async function signIn(app: FastifyInstance, login: string): Promise<string> {
-  const form = await app.inject('/admin/login');
-  const token = /name="_csrf" value="([^"]+)"/.exec(form.body)?.[1] ?? '';
-  const csrfCookie = String(form.headers['set-cookie'] ?? '').split(';')[0] ?? '';
-  const res = await app.inject({
-    method: 'POST',
-    url: '/admin/login',
-    headers: { cookie: csrfCookie },
-    payload: { login, password: 'gongkai-demo-2020', _csrf: token },
-  });
-  expect(res.statusCode).toBe(303);
-  const session = [res.headers['set-cookie']].flat().find((c) => String(c).startsWith('gk_session='));
-  return String(session).split(';')[0]!;
-}
+import { signIn, startTestApp, type TestApp } from '../helpers/web.ts';
 
 describe('the back office’s first page (工作台)', () => {
   let app: FastifyInstance;

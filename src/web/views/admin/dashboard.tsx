@@ -40,7 +40,9 @@ function Cases({
           <tbody>
             {lines.map((c) => (
               <tr>
-                <td>{c.trackingNumber}</td>
+                <td>
+                  <a href={`/admin/applications/${c.id}`}>{c.trackingNumber}</a>
+                </td>
                 <td>{c.applicant}</td>
                 <td>{c.agencyName}</td>
                 <td>{c.receivedOn}</td>
