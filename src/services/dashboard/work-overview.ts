@@ -28,6 +28,8 @@ export interface WorkOverview {
   dueSoon: CaseLine[];
   paused: CaseLine[];
   awaitingReview: CaseLine[];
+  /** The ten most recently received open cases. */
+  recent: CaseLine[];
   year: { year: number; received: number; closed: number; open: number };
 }
 
@@ -47,6 +49,7 @@ export async function workOverview(deps: Deps, agencyIds: readonly number[]): Pr
     dueSoon: [],
     paused: [],
     awaitingReview: [],
+    recent: [],
     year: { year, received: 0, closed: 0, open: 0 },
   };
   if (agencyIds.length === 0) return empty;
@@ -71,6 +74,7 @@ export async function workOverview(deps: Deps, agencyIds: readonly number[]): Pr
     .execute();
 
   const overview = empty;
+  const lines = new Map<number, CaseLine>();
   for (const r of rows) {
     const state = r.state as State;
     let left: number | null = null;
@@ -94,11 +98,19 @@ export async function workOverview(deps: Deps, agencyIds: readonly number[]): Pr
       stage: STATE_LABELS[state],
       workingDaysLeft: left,
     };
+    lines.set(r.id, line);
     if (state === 'reply_drafted') overview.awaitingReview.push(line);
     if (PAUSED.includes(state)) overview.paused.push(line);
     else if (left !== null && left < 0) overview.overdue.push(line);
     else if (left !== null && left <= DUE_SOON_WORKING_DAYS) overview.dueSoon.push(line);
   }
+
+  overview.recent = rows
+    .map((r) => r.id)
+    .sort((a, b) => b - a)
+    .slice(0, 10)
+    .map((id) => lines.get(id)!)
+    .filter(Boolean);
 
   const count = async (column: 'received_on' | 'closed_on') => {
     const row = await deps.db.db

@@ -118,6 +118,7 @@ export function renderDashboard({
           lines={overview.paused}
           empty="没有计时中止的申请。"
         />
+        <Cases id="recent" title="最近登记" lines={overview.recent} empty="没有办理中的申请。" />
         <h2>负责的机关</h2>
         <ul class="agencies">
           {agencies.map((a) => (
