@@ -11,6 +11,7 @@ import type { Config } from '../config.ts';
 import { agenciesRepository } from '../db/repositories/agencies.ts';
 import { DomainError, HTTP_STATUS } from '../domain/errors.ts';
 import type { Finding } from '../domain/report/finding.ts';
+import { completedReportYears } from '../domain/report/formats/index.ts';
 import type { AnnualReport } from '../domain/report/model.ts';
 import { REPORT_CSS, renderReportHtml } from '../render/html.ts';
 import { RENDER_TARGETS, type RenderTarget, renderReport } from '../render/index.ts';
@@ -28,7 +29,6 @@ import { registerTrackRoutes } from './routes/public/track.tsx';
 import { isAccessible } from './routes/request.ts';
 
 const DEFAULT_DEMO_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../demo/reports');
-const RECORD_YEARS = [2025, 2024, 2023, 2022, 2021, 2020, 2019];
 
 const badge = (findings: readonly Finding[]) => {
   const errors = findings.filter((f) => f.severity === 'error').length;
@@ -77,11 +77,13 @@ export async function buildApp(config: Config, opened?: App): Promise<FastifyIns
     return reply.type('text/html; charset=utf-8').send(reportPage(report, findings, base, isAccessible));
   };
 
+  const recordYears = () => completedReportYears(Number(deps.clock.today().slice(0, 4)));
+
   const listPage = async (isAccessible: boolean, path: string) => {
     const agencies = await agenciesRepository(deps.db.db).list();
     const fromRecords = agencies.map(
       (a) =>
-        html`<tr><th scope="row">${a.name}</th><td>${RECORD_YEARS.map(
+        html`<tr><th scope="row">${a.name}</th><td>${recordYears().map(
           (y) => html`<a href="/reports/records/${encodeURIComponent(a.code)}/${y}">${y}</a> `,
         )}</td></tr>`,
     );
@@ -149,7 +151,7 @@ export async function buildApp(config: Config, opened?: App): Promise<FastifyIns
     agencies: (await agenciesRepository(deps.db.db).list()).map((a) => ({
       code: a.code,
       name: a.name,
-      years: RECORD_YEARS,
+      years: recordYears(),
     })),
   }));
 

@@ -1,22 +1,12 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launch, seriousViolations, startTestServer, type TestServer } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { hasChromium, seriousViolations, useBrowserAndServer } from './browser.ts';
 
 describe.skipIf(!hasChromium)('a citizen in a real browser (Chromium)', () => {
-  let server: TestServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launch();
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = useBrowserAndServer();
 
   it('applies online, fixes a mistake without retyping, and follows the case by its codes', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/apply`);
+    const page = await env.browser.newPage();
+    await page.goto(`${env.server.url}/apply`);
     await page.selectOption('#agency', { label: '宁海县人民政府办公室' });
     await page.selectOption('#applicantType', 'natural_person');
     await page.fill('#applicantName', '陈某某');
@@ -36,7 +26,7 @@ describe.skipIf(!hasChromium)('a citizen in a real browser (Chromium)', () => {
     const code = (await page.textContent('#check-code'))?.trim() ?? '';
     expect(number).toMatch(/^\d{8}-[2-9A-Z]{6}$/);
 
-    await page.goto(`${server.url}/track`);
+    await page.goto(`${env.server.url}/track`);
     await page.fill('#number', number);
     await page.fill('#code', code);
     await page.click('button[type=submit]');
@@ -46,7 +36,7 @@ describe.skipIf(!hasChromium)('a citizen in a real browser (Chromium)', () => {
   });
 
   it('has no serious or critical accessibility violations on the pages a citizen uses', async () => {
-    const page = await browser.newPage();
+    const page = await env.browser.newPage();
     for (const path of [
       '/',
       '/apply',
@@ -58,11 +48,11 @@ describe.skipIf(!hasChromium)('a citizen in a real browser (Chromium)', () => {
       '/reports/records/330226-01/2020',
       '/reports/published/ninghai-2020',
     ]) {
-      await page.goto(`${server.url}${path}`);
+      await page.goto(`${env.server.url}${path}`);
       expect(await seriousViolations(page), path).toEqual([]);
     }
     // The form with its error messages shown, too.
-    await page.goto(`${server.url}/apply`);
+    await page.goto(`${env.server.url}/apply`);
     await page.click('button[type=submit]');
     expect(await seriousViolations(page), '/apply with errors').toEqual([]);
     await page.close();

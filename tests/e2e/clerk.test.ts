@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launch, seriousViolations, startTestServer, type TestServer } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { hasChromium, seriousViolations, useBrowserAndServer } from './browser.ts';
 
 async function signIn(page: Page, base: string, login: string): Promise<void> {
   await page.goto(`${base}/admin/login`);
@@ -22,20 +22,11 @@ async function step(page: Page, label: string, fill: Record<string, string> = {}
 }
 
 describe.skipIf(!hasChromium)('a clerk and a reviewer in a real browser (Chromium)', () => {
-  let server: TestServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launch();
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = useBrowserAndServer();
 
   it('take a new application through correction, extension, review and reply, and download the letter', async () => {
-    const citizen = await browser.newPage();
-    await citizen.goto(`${server.url}/apply`);
+    const citizen = await env.browser.newPage();
+    await citizen.goto(`${env.server.url}/apply`);
     await citizen.selectOption('#agency', { label: '宁海县人民政府办公室' });
     await citizen.selectOption('#applicantType', 'natural_person');
     await citizen.fill('#applicantName', '钱某某');
@@ -47,8 +38,8 @@ describe.skipIf(!hasChromium)('a clerk and a reviewer in a real browser (Chromiu
     await citizen.click('button[type=submit]');
     const tracking = (await citizen.textContent('#tracking-number'))?.trim() ?? '';
 
-    const clerk = await (await browser.newContext({ acceptDownloads: true })).newPage();
-    await signIn(clerk, server.url, 'ninghai.clerk');
+    const clerk = await (await env.browser.newContext({ acceptDownloads: true })).newPage();
+    await signIn(clerk, env.server.url, 'ninghai.clerk');
     await clerk.click(`text=${tracking}`);
     expect(await clerk.textContent('#stage')).toBe('办理中');
     expect(await seriousViolations(clerk), 'case page').toEqual([]);
@@ -62,8 +53,8 @@ describe.skipIf(!hasChromium)('a clerk and a reviewer in a real browser (Chromiu
     await step(clerk, '拟写答复', { 'select[name=outcome]': 'granted' });
     expect(await clerk.textContent('#stage')).toBe('答复待审核');
 
-    const reviewer = await browser.newPage();
-    await signIn(reviewer, server.url, 'ninghai.reviewer');
+    const reviewer = await env.browser.newPage();
+    await signIn(reviewer, env.server.url, 'ninghai.reviewer');
     await reviewer.click(`text=${tracking}`);
     await step(reviewer, '审核同意');
 

@@ -74,7 +74,7 @@ export async function workOverview(deps: Deps, agencyIds: readonly number[]): Pr
     .execute();
 
   const overview = empty;
-  const lines = new Map<number, CaseLine>();
+  const all: CaseLine[] = [];
   for (const r of rows) {
     const state = r.state as State;
     let left: number | null = null;
@@ -98,19 +98,14 @@ export async function workOverview(deps: Deps, agencyIds: readonly number[]): Pr
       stage: STATE_LABELS[state],
       workingDaysLeft: left,
     };
-    lines.set(r.id, line);
+    all.push(line);
     if (state === 'reply_drafted') overview.awaitingReview.push(line);
     if (PAUSED.includes(state)) overview.paused.push(line);
     else if (left !== null && left < 0) overview.overdue.push(line);
     else if (left !== null && left <= DUE_SOON_WORKING_DAYS) overview.dueSoon.push(line);
   }
 
-  overview.recent = rows
-    .map((r) => r.id)
-    .sort((a, b) => b - a)
-    .slice(0, 10)
-    .map((id) => lines.get(id)!)
-    .filter(Boolean);
+  overview.recent = [...all].sort((a, b) => b.id - a.id).slice(0, 10);
 
   const count = async (column: 'received_on' | 'closed_on') => {
     const row = await deps.db.db

@@ -21,3 +21,11 @@ export function formatForYear(year: number): FormatKey {
 export function table3RowKeys(format: FormatKey): string[] {
   return FORMATS[format].table3.rows.map((row) => row.key);
 }
+
+/** Years with a complete report as of `asOfYear`: from the first format's first year to last year, newest first. */
+export function completedReportYears(asOfYear: number): number[] {
+  const first = Math.min(...Object.values(FORMATS).map((f) => f.appliesTo.from));
+  const years: number[] = [];
+  for (let y = asOfYear - 1; y >= first; y -= 1) years.push(y);
+  return years;
+}
