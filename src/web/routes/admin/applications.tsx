@@ -7,7 +7,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { agenciesRepository } from '../../../db/repositories/agencies.ts';
 import { type ApplicationRecord, applicationsRepository } from '../../../db/repositories/applications.ts';
-import type { Action as Permission } from '../../../domain/accounts/roles.ts';
+import type { Action as Permission, Role } from '../../../domain/accounts/roles.ts';
 import { roleAllows } from '../../../domain/accounts/roles.ts';
 import {
   APPLICANT_TYPE_LABELS,
@@ -113,7 +113,7 @@ interface PageInput {
   events: Awaited<ReturnType<ReturnType<typeof applicationsRepository>['events']>>;
   actions: Action[];
   csrf: string;
-  user: { displayName: string };
+  user: { displayName: string; role: Role };
   today: string;
   error: string | null;
 }
@@ -123,7 +123,7 @@ function renderCase({ app, agencyName, events, actions, csrf, user, today, error
   const hasLetter = app.outcome !== null || events.some((e) => e.type === 'draft_reply');
   return renderAdminPage({
     title: `申请 ${app.trackingNumber}`,
-    signedIn: { displayName: user.displayName, csrfToken: csrf },
+    signedIn: { displayName: user.displayName, csrfToken: csrf, role: user.role },
     children: (
       <>
         <p>

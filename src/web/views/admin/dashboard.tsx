@@ -84,7 +84,8 @@ export function renderDashboard({
 }: DashboardProps): string {
   return renderAdminPage({
     title: '工作台',
-    signedIn: { displayName, csrfToken },
+    signedIn: { displayName, csrfToken, role },
+    path: '/admin',
     children: (
       <>
         <h1>工作台</h1>
