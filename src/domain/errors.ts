@@ -42,6 +42,7 @@ export const ERROR_CODES = [
   'catalogue.attachment_type',
   'catalogue.attachment_size',
   'catalogue.attachment_unreadable',
+  'upload.too_large',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -96,4 +97,5 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   'catalogue.attachment_type': 415,
   'catalogue.attachment_size': 413,
   'catalogue.attachment_unreadable': 400,
+  'upload.too_large': 413,
 };

@@ -20,6 +20,7 @@ import {
 } from '../services/accounts/sessions.ts';
 import type { Deps } from '../services/deps.ts';
 import { CSRF_FIELD, CSRF_HEADER, createCsrfToken, isValidCsrfToken, newCsrfSecret } from './csrf.ts';
+import { multipartFieldValue, registerMultipart } from './multipart.ts';
 import { renderMessagePage } from './views/admin/message.tsx';
 
 declare module 'fastify' {
@@ -64,6 +65,7 @@ export async function registerAuth(
   if (!app.hasContentTypeParser('application/x-www-form-urlencoded')) {
     await app.register(fastifyFormbody, { bodyLimit: 256 * 1024 });
   }
+  await registerMultipart(app);
   if (!app.hasDecorator('rateLimit')) await app.register(fastifyRateLimit, { global: false });
   app.decorateRequest('user', null);
   app.decorateRequest('liveSession', null);
@@ -86,8 +88,9 @@ export async function registerAuth(
     const secret = request.liveSession?.csrfSecret ?? request.cookies[CSRF_COOKIE];
     const body = request.body;
     const token =
-      (body && typeof body === 'object' ? (body as Record<string, unknown>)[CSRF_FIELD] : undefined) ??
-      request.headers[CSRF_HEADER];
+      (body && typeof body === 'object'
+        ? multipartFieldValue((body as Record<string, unknown>)[CSRF_FIELD])
+        : undefined) ?? request.headers[CSRF_HEADER];
     if (secret && isValidCsrfToken(secret, token)) return;
     return sendAuthError(
       request,

@@ -19,8 +19,9 @@ import { type App, isEmpty, openApp } from '../services/app.ts';
 import { loadDemo } from '../services/demo/load-demo.ts';
 import { buildReport } from '../services/reports/build-report.ts';
 import { loadPublishedReports } from '../services/reports/published-library.ts';
-import { registerAuthRoutes } from './auth.ts';
+import { registerAuthRoutes, wantsJson } from './auth.ts';
 import { html, page, SafeHtml } from './html.ts';
+import { UPLOAD_LIMITS } from './multipart.ts';
 import { registerApplicationAdminRoutes } from './routes/admin/applications.tsx';
 import { registerApplyRoutes } from './routes/public/apply.tsx';
 import { registerFeedRoutes } from './routes/public/feeds.ts';
@@ -42,6 +43,35 @@ export async function buildApp(config: Config, opened?: App): Promise<FastifyIns
   const gongkai = opened ?? (await openApp(config));
   if (!opened) app.addHook('onClose', () => gongkai.close());
   const { deps } = gongkai;
+  // First, so that every route registered after it answers errors the same way.
+  app.setErrorHandler((error, _req, reply) => {
+    if (error instanceof DomainError) {
+      return reply
+        .code(HTTP_STATUS[error.code])
+        .type('text/html; charset=utf-8')
+        .send(page('出错了', html`<h1>出错了</h1><p>${error.message}</p><p><a href="/">返回首页</a></p>`));
+    }
+    const code = (error as { code?: unknown }).code;
+    if (code === 'FST_REQ_FILE_TOO_LARGE' || code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT') {
+      const message = `上传的文件过大或过多：每个文件不超过${UPLOAD_LIMITS.fileSize / 1024 / 1024}MB，每次不超过${UPLOAD_LIMITS.files}个`;
+      if (wantsJson(_req)) return reply.code(413).send({ error: { code: 'upload.too_large', message } });
+      return reply
+        .code(413)
+        .type('text/html; charset=utf-8')
+        .send(
+          page(
+            '出错了',
+            html`<h1>出错了</h1><p>${message}</p><p>请返回上一页，减少或压缩文件后重新上传。</p>`,
+          ),
+        );
+    }
+    app.log.error(error);
+    return reply
+      .code(500)
+      .type('text/html; charset=utf-8')
+      .send(page('出错了', html`<h1>服务器内部错误</h1>`));
+  });
+
   await app.register(formbody, { bodyLimit: 64 * 1024 });
   // Sessions, CSRF on every form, sign-in (/admin/login) and the back office's first page.
   await registerAuthRoutes(app, deps);
@@ -106,20 +136,6 @@ export async function buildApp(config: Config, opened?: App): Promise<FastifyIns
       isAccessible,
     );
   };
-
-  app.setErrorHandler((error, _req, reply) => {
-    if (error instanceof DomainError) {
-      return reply
-        .code(HTTP_STATUS[error.code])
-        .type('text/html; charset=utf-8')
-        .send(page('出错了', html`<h1>出错了</h1><p>${error.message}</p><p><a href="/">返回首页</a></p>`));
-    }
-    app.log.error(error);
-    return reply
-      .code(500)
-      .type('text/html; charset=utf-8')
-      .send(page('出错了', html`<h1>服务器内部错误</h1>`));
-  });
 
   registerApplyRoutes(app, deps);
   registerTrackRoutes(app, deps);
