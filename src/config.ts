@@ -6,6 +6,10 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { type DatabaseTarget, DatabaseUrlError, parseDatabaseUrl } from './db/url.ts';
 
+/** An empty variable (`SMTP_URL=`) counts as unset. */
+const blankAsUnset = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (v === '' ? undefined : v), schema);
+
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -14,6 +18,23 @@ const EnvSchema = z.object({
   DATABASE_URL: z.string().optional(),
   GONGKAI_HOLIDAYS_DIR: z.string().optional(),
   GONGKAI_UPLOADS_DIR: z.string().optional(),
+  /** The morning digest's mail server: smtp://user:pass@host:587 (STARTTLS when offered) or smtps:// (TLS). */
+  SMTP_URL: blankAsUnset(
+    z
+      .string()
+      .refine((v) => /^smtps?:\/\/[^/\s]+/.test(v), '应为 smtp://用户名:密码@主机:端口 或 smtps://…')
+      .optional(),
+  ),
+  MAIL_FROM: blankAsUnset(z.string().optional()),
+  /** When the digest is sent each day, Asia/Shanghai wall clock. */
+  DIGEST_TIME: blankAsUnset(
+    z
+      .string()
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, '应为 HH:MM，例如 08:00')
+      .default('08:00'),
+  ),
+  /** The site's address as people reach it, for links in e-mail. */
+  GONGKAI_PUBLIC_URL: blankAsUnset(z.url({ protocol: /^https?$/ }).optional()),
 });
 
 export interface Config {
@@ -28,6 +49,19 @@ export interface Config {
   holidaysDir: string | null;
   /** Where catalogue attachments are stored; `data/uploads` under the working directory by default. */
   uploadsDir: string;
+  /** The mail server for the morning digest; null: no e-mail is sent (the back office still shows it). */
+  mail: MailConfig | null;
+  /** 'HH:MM', Asia/Shanghai: when the morning digest is sent. */
+  digestTime: string;
+  /** The site's address for links in e-mail, without a trailing slash. */
+  publicUrl: string;
+}
+
+export interface MailConfig {
+  /** smtp://user:pass@host:port or smtps://… (credentials inside; never logged). */
+  smtpUrl: string;
+  /** The From address, e.g. `"宁海县政务公开" <gongkai@example.gov.cn>`. */
+  from: string;
 }
 
 export class ConfigError extends Error {
@@ -48,6 +82,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     if (error instanceof DatabaseUrlError) throw new ConfigError(error.message);
     throw error;
   }
+  if (e.SMTP_URL && !e.MAIL_FROM) {
+    throw new ConfigError('配置有误（环境变量）：设置 SMTP_URL 时须同时设置 MAIL_FROM（发件人地址）');
+  }
+  const localHost = e.HOST === '127.0.0.1' || e.HOST === '0.0.0.0' ? 'localhost' : e.HOST;
   return {
     port: e.PORT,
     host: e.HOST,
@@ -56,5 +94,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     database,
     holidaysDir: e.GONGKAI_HOLIDAYS_DIR ?? null,
     uploadsDir: resolve(cwd, e.GONGKAI_UPLOADS_DIR ?? 'data/uploads'),
+    mail: e.SMTP_URL && e.MAIL_FROM ? { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM } : null,
+    digestTime: e.DIGEST_TIME,
+    publicUrl: (e.GONGKAI_PUBLIC_URL ?? `http://${localHost}:${e.PORT}`).replace(/\/+$/, ''),
   };
 }

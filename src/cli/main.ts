@@ -4,6 +4,7 @@ import { loadConfig } from '../config.ts';
 import { loadCalendar } from '../services/calendar/load-calendar.ts';
 import { registerCalendarCommands } from './commands/calendar.ts';
 import { registerDbCommands } from './commands/db.ts';
+import { registerDigestCommands } from './commands/digest.ts';
 import { registerLetterCommands } from './commands/letters.ts';
 import { registerReportCommands } from './commands/report.ts';
 import { registerSearchCommands } from './commands/search.ts';
@@ -22,6 +23,7 @@ export async function main(argv: string[]): Promise<number> {
   registerReportCommands(program, setExit);
   registerCalendarCommands(program, { setExit, loadCalendar: () => loadCalendar(loadConfig().holidaysDir) });
   registerDbCommands(program, setExit);
+  registerDigestCommands(program, setExit);
   registerLetterCommands(program, setExit);
   registerSearchCommands(program, setExit);
   registerUserCommands(program, setExit);

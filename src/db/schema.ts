@@ -179,14 +179,19 @@ export interface SearchDocumentTable {
   attachments_text: string;
   /** PostgreSQL only (so optional on insert): tsvector of the jieba-segmented text, title weighted A. */
   terms: ColumnType<string, string | undefined, string>;
+  /** Publication day × 2^32 + id: newest first is descending (src/search/keys.ts, migration 0010). */
+  sort_key: ColumnType<number, number, number>;
 }
 
-/** SQLite only: FTS5 (contentless) over the jieba-segmented text; rowid = search_documents.id. */
+/** SQLite only: FTS5 (contentless) over the jieba-segmented text; rowid = search_documents.sort_key. */
 export interface SearchFtsTable {
+  /** The document's sort_key (migration 0010). */
   rowid: number;
   title: string;
   body: string;
   attachments: string;
+  /** Filter tokens (_a agency, _y year, _g document type, _c category; migration 0010). */
+  facets: string;
 }
 
 /** A back-office account (migration 0006). `role`: src/domain/accounts/roles.ts. */
@@ -203,6 +208,8 @@ export interface UserTable {
   disabled: Generated<number>;
   created_at: string;
   updated_at: string;
+  /** Where the morning digest goes; null: none (migration 0009). */
+  email: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** A signed-in session; `id` is the SHA-256 (hex) of the cookie's token, never the token. */
@@ -231,6 +238,98 @@ export interface AuditEventTable {
   created_at: string;
 }
 
+/**
+ * One publication of an annual report (migration 0011): an immutable snapshot (report and
+ * findings as JSON text), with who published it, when, and why when error findings remained.
+ */
+export interface ReportPublicationTable {
+  id: Generated<number>;
+  agency_id: number;
+  year: number;
+  /** records | rollup */
+  origin: string;
+  /** 1, 2, … per agency, year and origin; the highest is the one the public sees. */
+  version: number;
+  format: string;
+  report: string;
+  findings: string;
+  error_count: number;
+  reason: string | null;
+  published_by_id: number | null;
+  published_by: string;
+  published_at: string;
+}
+
+/**
+ * A published annual report uploaded for checking (migration 0008, services/imports/). JSON
+ * columns are text; `source` is the uploaded bytes.
+ */
+export interface ImportedReportTable {
+  id: Generated<number>;
+  file_name: string;
+  sha256: string;
+  size_bytes: number;
+  media_type: string;
+  /** SourceKind of the reader: text | layout | html | docx | pdf. */
+  source_kind: string;
+  source: Buffer;
+  agency_name: string | null;
+  year: number | null;
+  format: string;
+  report: string;
+  provenance: Generated<string>;
+  read_findings: Generated<string>;
+  findings: Generated<string>;
+  corrections: Generated<string>;
+  uploaded_by: string;
+  uploader_id: number | null;
+  uploader_agency_id: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** An agency's editable portal page (migration 0007): its 信息公开指南 or 信息公开制度. */
+export interface PortalPageTable {
+  id: Generated<number>;
+  agency_id: number;
+  /** guide | rules (src/services/portal-pages/model.ts). */
+  kind: string;
+  title: string;
+  /** Plain text with a small markup, rendered escaped. */
+  body: string;
+  updated_at: string;
+  /** Login name of the last editor (or 'demo'). */
+  updated_by: string;
+}
+
+/**
+ * One digest per user, date and channel (migration 0009, services/digest/): claimed by
+ * inserting the row first; `status` is sending | sent | failed | skipped.
+ */
+export interface DigestLogTable {
+  id: Generated<number>;
+  user_id: number;
+  digest_date: string;
+  /** email */
+  channel: string;
+  recipient: string | null;
+  status: string;
+  attempts: Generated<number>;
+  error: string | null;
+  sent_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** The day's scheduled digest run, claimed once across processes (migration 0009). */
+export interface DigestRunTable {
+  run_date: string;
+  started_at: string;
+  finished_at: string | null;
+  sent: Generated<number>;
+  failed: Generated<number>;
+}
+
 export interface Database {
   agencies: AgencyTable;
   applications: ApplicationTable;
@@ -247,4 +346,9 @@ export interface Database {
   users: UserTable;
   sessions: SessionTable;
   audit_events: AuditEventTable;
+  digest_log: DigestLogTable;
+  digest_runs: DigestRunTable;
+  portal_pages: PortalPageTable;
+  report_publications: ReportPublicationTable;
+  imported_reports: ImportedReportTable;
 }

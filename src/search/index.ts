@@ -8,6 +8,7 @@ import type { Kysely } from 'kysely';
 import type { Db } from '../db/connection.ts';
 import type { Database } from '../db/schema.ts';
 import { postgresSearchIndex } from './postgres.ts';
+import type { SearchLimits } from './run-search.ts';
 import { sqliteFts5Index } from './sqlite-fts5.ts';
 
 /** What the index keeps of one catalogue item; `id` is the catalogue item's id. */
@@ -63,6 +64,11 @@ export interface SearchResult {
    * back to items with any of them (best first) and this is false, so the page can say so.
    */
   matchedAll: boolean;
+  /**
+   * True when more than `total` items match: counting stops at COUNT_CAP (run-search.ts), so
+   * the page must say "more than" (超过 10000 条), not an exact number. Absent means false.
+   */
+  capped?: boolean;
 }
 
 /**
@@ -77,13 +83,15 @@ export interface SearchIndex {
 
 export const MAX_PAGE_SIZE = 100;
 
-/** The search index for this database's engine. */
-export function createSearchIndex(db: Db): SearchIndex {
+export { COUNT_CAP, RANK_WINDOW, type SearchLimits } from './run-search.ts';
+
+/** The search index for this database's engine; `limits` (COUNT_CAP, RANK_WINDOW by default) for tests. */
+export function createSearchIndex(db: Db, limits?: SearchLimits): SearchIndex {
   switch (db.engine) {
     case 'sqlite':
-      return sqliteFts5Index(db.db);
+      return sqliteFts5Index(db.db, limits);
     case 'postgres':
-      return postgresSearchIndex(db.db);
+      return postgresSearchIndex(db.db, limits);
     default:
       return db.engine satisfies never;
   }

@@ -2,6 +2,18 @@
 import type { Expression, Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { SearchDocument } from './index.ts';
+import { sortKeyOf } from './keys.ts';
+import type { StoredHit } from './run-search.ts';
+
+/** The sort key a document is stored under now, or null when it is not indexed. */
+export async function storedSortKey(executor: Kysely<Database>, id: number): Promise<number | null> {
+  const row = await executor
+    .selectFrom('search_documents')
+    .select('sort_key')
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row ? Number(row.sort_key) : null;
+}
 
 /** Inserts or replaces a document's row; PostgreSQL passes its tsvector as `terms`. */
 export async function saveStoredDocument(
@@ -22,6 +34,7 @@ export async function saveStoredDocument(
       title: doc.title,
       body: doc.body,
       attachments_text: doc.attachmentsText,
+      sort_key: sortKeyOf(doc.publishedOn, doc.id),
       ...(terms ? { terms } : {}),
     })
     .onConflict((oc) =>
@@ -35,8 +48,22 @@ export async function saveStoredDocument(
         title: eb.ref('excluded.title'),
         body: eb.ref('excluded.body'),
         attachments_text: eb.ref('excluded.attachments_text'),
+        sort_key: eb.ref('excluded.sort_key'),
         ...(terms ? { terms: eb.ref('excluded.terms') } : {}),
       })),
     )
+    .execute();
+}
+
+/** The stored text of the documents with these ids (one page of hits), in no particular order. */
+export async function storedDocuments(
+  db: Kysely<Database>,
+  ids: readonly number[],
+): Promise<Omit<StoredHit, 'score'>[]> {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('search_documents')
+    .select(['id', 'title', 'body', 'attachments_text', 'published_on'])
+    .where('id', 'in', ids)
     .execute();
 }

@@ -3,40 +3,33 @@
  * published documents imported from a folder — each rendered as HTML with downloads in every
  * format. The full portal and back office come with the web issue.
  */
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import formbody from '@fastify/formbody';
-import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from '../config.ts';
 import { agenciesRepository } from '../db/repositories/agencies.ts';
 import { DomainError, HTTP_STATUS } from '../domain/errors.ts';
-import type { Finding } from '../domain/report/finding.ts';
 import { completedReportYears } from '../domain/report/formats/index.ts';
-import type { AnnualReport } from '../domain/report/model.ts';
-import { REPORT_CSS, renderReportHtml } from '../render/html.ts';
-import { RENDER_TARGETS, type RenderTarget, renderReport } from '../render/index.ts';
 import { type App, isEmpty, openApp } from '../services/app.ts';
 import { loadDemo } from '../services/demo/load-demo.ts';
-import { buildReport } from '../services/reports/build-report.ts';
-import { loadPublishedReports } from '../services/reports/published-library.ts';
+import { importReportsFromFolder } from '../services/imports/import-reports.ts';
+import { listPublishedReports } from '../services/reports/published-library.ts';
 import { registerAuthRoutes, wantsJson } from './auth.ts';
-import { html, page, SafeHtml } from './html.ts';
+import { html, page } from './html.ts';
 import { UPLOAD_LIMITS } from './multipart.ts';
 import { registerApplicationAdminRoutes } from './routes/admin/applications.tsx';
+import { registerDigestRoutes, startDigestScheduling } from './routes/admin/digest.tsx';
+import { registerImportAdminRoutes } from './routes/admin/imports.tsx';
+import { registerItemAdminRoutes } from './routes/admin/items.tsx';
+import { registerPageAdminRoutes } from './routes/admin/pages.tsx';
+import { registerReportAdminRoutes } from './routes/admin/reports.tsx';
+import { registerUserRoutes } from './routes/admin/users.tsx';
 import { registerApplyRoutes } from './routes/public/apply.tsx';
 import { registerFeedRoutes } from './routes/public/feeds.ts';
 import { registerItemRoutes } from './routes/public/items.tsx';
+import { registerPortalRoutes } from './routes/public/portal.tsx';
+import { registerPublishedReportRoutes } from './routes/public/published-reports.tsx';
+import { registerPublicReportRoutes } from './routes/public/reports.tsx';
 import { registerTrackRoutes } from './routes/public/track.tsx';
-import { isAccessible } from './routes/request.ts';
-
-const DEFAULT_DEMO_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../demo/reports');
-
-const badge = (findings: readonly Finding[]) => {
-  const errors = findings.filter((f) => f.severity === 'error').length;
-  return errors > 0
-    ? new SafeHtml(`<span class="badge error">错误${errors}条</span>`)
-    : new SafeHtml('<span class="badge ok">通过检查</span>');
-};
 
 export async function buildApp(config: Config, opened?: App): Promise<FastifyInstance> {
   const app = Fastify({ logger: config.logLevel === 'silent' ? false : { level: config.logLevel } });
@@ -76,74 +69,30 @@ export async function buildApp(config: Config, opened?: App): Promise<FastifyIns
   // Sessions, CSRF on every form, sign-in (/admin/login) and the back office's first page.
   await registerAuthRoutes(app, deps);
   registerApplicationAdminRoutes(app, deps);
+  registerPageAdminRoutes(app, deps);
+  registerUserRoutes(app, deps);
+  registerItemAdminRoutes(app, deps);
+  registerReportAdminRoutes(app, deps);
+  registerDigestRoutes(app, deps, { isMailConfigured: config.mail !== null, digestTime: config.digestTime });
   if (await isEmpty(deps)) {
-    const summary = await loadDemo(deps);
+    const summary = await loadDemo(deps, { reportsDir: config.demoDir });
     app.log.info(summary, '空数据库：已载入演示数据');
+  } else if (config.demoDir) {
+    // GONGKAI_DEMO_DIR on a database in use: its reports are imported too (the same bytes only once).
+    await importReportsFromFolder(deps, config.demoDir, { system: 'system' });
   }
-  const published = await loadPublishedReports(config.demoDir ?? DEFAULT_DEMO_DIR);
-  const publishedById = new Map(published.map((r) => [r.id, r]));
-
-  const send = async (
-    reply: FastifyReply,
-    base: string,
-    name: string,
-    report: AnnualReport,
-    findings: Finding[],
-    ext: string | null,
-    isAccessible: boolean,
-  ) => {
-    if (ext) {
-      if (!(RENDER_TARGETS as readonly string[]).includes(ext))
-        return reply.code(404).type('text/html; charset=utf-8').send(notFound());
-      const out = await renderReport(report, ext as RenderTarget, { findings });
-      return reply
-        .type(out.contentType)
-        .header(
-          'content-disposition',
-          `attachment; filename*=UTF-8''${encodeURIComponent(`${name}.${out.extension}`)}`,
-        )
-        .send(out.body);
-    }
-    return reply.type('text/html; charset=utf-8').send(reportPage(report, findings, base, isAccessible));
-  };
+  registerImportAdminRoutes(app, deps);
 
   const recordYears = () => completedReportYears(Number(deps.clock.today().slice(0, 4)));
-
-  const listPage = async (isAccessible: boolean, path: string) => {
-    const agencies = await agenciesRepository(deps.db.db).list();
-    const fromRecords = agencies.map(
-      (a) =>
-        html`<tr><th scope="row">${a.name}</th><td>${recordYears().map(
-          (y) => html`<a href="/reports/records/${encodeURIComponent(a.code)}/${y}">${y}</a> `,
-        )}</td></tr>`,
-    );
-    const imported = published.map(
-      (r) => html`<tr><td><a href="/reports/published/${r.id}">${r.result.report.agency ?? r.id}</a></td>
-<td>${r.result.report.year ?? ''}</td><td>${r.result.report.format}年格式</td><td>${badge(r.result.findings)}</td></tr>`,
-    );
-    return page(
-      '政府信息公开工作年度报告',
-      html`<h1>政府信息公开工作年度报告</h1>
-<h2>依据办理记录生成</h2>
-<table class="list"><caption class="visually-hidden">各机关依据办理记录生成的年度报告</caption>
-<thead><tr><th scope="col">机关</th><th scope="col">年度</th></tr></thead><tbody>${fromRecords}</tbody></table>
-<h2>已发布的年度报告（导入检查）</h2>
-<table class="list"><caption class="visually-hidden">导入的已发布年度报告</caption>
-<thead><tr><th scope="col">机关</th><th scope="col">年度</th><th scope="col">格式</th><th scope="col">检查</th></tr></thead>
-<tbody>${imported}</tbody></table>`,
-      '',
-      path,
-      isAccessible,
-    );
-  };
 
   registerApplyRoutes(app, deps);
   registerTrackRoutes(app, deps);
   registerItemRoutes(app, deps);
   registerFeedRoutes(app, deps);
-  app.get('/', async (req, reply) =>
-    reply.type('text/html; charset=utf-8').send(await listPage(isAccessible(req), '/')),
-  );
+  registerPublicReportRoutes(app, deps);
+  registerPublishedReportRoutes(app, deps);
+  // The 政府信息公开 section: home page, guide, rules, statutory content, standard directory.
+  registerPortalRoutes(app, deps);
   // 适老化: large text and high contrast, remembered in a cookie.
   app.get<{ Querystring: { accessible?: string; back?: string } }>('/mode', async (req, reply) => {
     const on = req.query.accessible === '1';
@@ -154,15 +103,14 @@ export async function buildApp(config: Config, opened?: App): Promise<FastifyIns
       .header('set-cookie', `a11y=${on ? '1' : '0'}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly`)
       .redirect(back, 303);
   });
-  app.get('/reports', async (req, reply) =>
-    reply.type('text/html; charset=utf-8').send(await listPage(isAccessible(req), '/reports')),
-  );
   app.get('/api/reports', async () => ({
-    published: published.map((r) => ({
+    published: (await listPublishedReports(deps)).map((r) => ({
       id: r.id,
-      agency: r.result.report.agency,
-      year: r.result.report.year,
-      format: r.result.report.format,
+      agency: r.agencyName,
+      year: r.year,
+      format: r.format,
+      errors: r.findings.filter((f) => f.severity === 'error').length,
+      url: `/reports/published/${r.id}`,
     })),
     agencies: (await agenciesRepository(deps.db.db).list()).map((a) => ({
       code: a.code,
@@ -171,60 +119,9 @@ export async function buildApp(config: Config, opened?: App): Promise<FastifyIns
     })),
   }));
 
-  app.get<{ Params: { code: string; year: string } }>('/reports/records/:code/:year', async (req, reply) => {
-    const [year, ext] = splitExtension(req.params.year);
-    if (!/^\d{4}$/.test(year)) return reply.code(404).type('text/html; charset=utf-8').send(notFound());
-    const { report, findings } = await buildReport(deps, { agency: req.params.code, year: Number(year) });
-    return send(
-      reply,
-      `/reports/records/${encodeURIComponent(req.params.code)}/${year}`,
-      `${report.agency}${year}年政府信息公开工作年度报告`,
-      report,
-      findings,
-      ext,
-      isAccessible(req),
-    );
-  });
-
-  app.get<{ Params: { id: string } }>('/reports/published/:id', async (req, reply) => {
-    const [id, ext] = splitExtension(req.params.id);
-    const found = publishedById.get(id);
-    if (!found) return reply.code(404).type('text/html; charset=utf-8').send(notFound());
-    return send(
-      reply,
-      `/reports/published/${id}`,
-      id,
-      found.result.report,
-      found.result.findings,
-      ext,
-      isAccessible(req),
-    );
-  });
+  // The morning digest by e-mail when SMTP is configured: a timer, stopped before the database closes.
+  startDigestScheduling(app, deps, config);
   return app;
-}
-
-function splitExtension(id: string): [string, string | null] {
-  const m = /^(.*)\.([a-z]+)$/.exec(id);
-  return m ? [m[1]!, m[2]!] : [id, null];
-}
-
-function notFound(): string {
-  return page('未找到', html`<h1>未找到该页面</h1><p><a href="/">返回年度报告列表</a></p>`);
-}
-
-function reportPage(report: AnnualReport, findings: Finding[], base: string, isAccessible: boolean): string {
-  const title = report.title ?? `${report.agency ?? ''}${report.year ?? ''}年政府信息公开工作年度报告`;
-  const downloads = RENDER_TARGETS.filter((t) => t !== 'html').map(
-    (t) => html`<li><a href="${base}.${t}" download>${t.toUpperCase()}</a></li>`,
-  );
-  return page(
-    title,
-    html`<nav aria-label="下载"><p>下载：</p><ul class="downloads">${downloads}</ul></nav>
-${new SafeHtml(renderReportHtml(report, { findings, standalone: false }))}`,
-    REPORT_CSS,
-    '/reports',
-    isAccessible,
-  );
 }
 
 export async function startServer(config: Config): Promise<{ app: FastifyInstance; url: string }> {

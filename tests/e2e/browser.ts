@@ -37,6 +37,8 @@ export async function startTestServer(): Promise<TestServer> {
       DATABASE_URL: `sqlite:${join(dir, 'db.sqlite')}`,
       LOG_LEVEL: 'silent',
       HOST: '127.0.0.1',
+      // Uploaded attachments go with the database, never into the checkout's data/.
+      GONGKAI_UPLOADS_DIR: join(dir, 'uploads'),
     }),
   );
   await app.listen({ host: '127.0.0.1', port: 0 });

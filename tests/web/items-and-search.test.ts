@@ -1,5 +1,12 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.ts';
+import { createSearchIndex, RANK_WINDOW } from '../../src/search/index.ts';
+import { openApp } from '../../src/services/app.ts';
+import { buildApp } from '../../src/web/server.ts';
 import { startTestApp, type TestApp } from '../helpers/web.ts';
 
 describe('the catalogue on the portal', () => {
@@ -56,6 +63,27 @@ describe('feeds for machines', () => {
     expect(feed.body).toMatch(/<entry><id>http:\/\/localhost(:\d+)?\/items\/\d+<\/id>/);
     const sitemap = await started.app.inject('/sitemap.xml');
     expect(sitemap.body).toMatch(/<loc>http:\/\/localhost(:\d+)?\/apply<\/loc>/);
-    expect(sitemap.body).toContain('/reports/records/330226-01/2020</loc>');
+    expect(sitemap.body).toContain('/reports/330226-01/2020</loc>');
+  });
+});
+
+describe('search results past the counting cap', () => {
+  it('says “超过” of a capped count and always offers the next page', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gongkai-web-'));
+    const config = loadConfig({ DATABASE_URL: `sqlite:${join(dir, 'db.sqlite')}`, LOG_LEVEL: 'silent' });
+    const opened = await openApp(config);
+    // The demo catalogue with a tiny cap stands in for a million items with the real one.
+    opened.deps.searchIndex = createSearchIndex(opened.deps.db, { countCap: 3, rankWindow: RANK_WINDOW });
+    const app = await buildApp(config, opened);
+    try {
+      const res = await app.inject(`/search?q=${encodeURIComponent('通知')}`);
+      expect(res.body).toContain('找到超过3条结果');
+      expect(res.body).toContain('第1页／超过1页');
+      expect(res.body).toContain('下一页');
+    } finally {
+      await app.close();
+      await opened.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -11,16 +11,16 @@ describe('the server on a fresh embedded database', () => {
   }, 120_000);
   afterAll(() => started.close());
 
-  it('loads the demo data and lists the reports it knows', async () => {
-    const res = await app.inject('/');
+  it('loads the demo data and lists the reports it published', async () => {
+    const res = await app.inject('/reports');
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('宁海县人民政府办公室');
-    expect(res.body).toContain('/reports/records/330226-01/2020');
-    expect(res.body).toContain('/reports/published/ninghai-2020');
+    expect(res.body).toContain('href="/reports/330226-01/2020"');
+    expect(res.body).toContain('href="/reports/published"');
   });
 
-  it('renders Ninghai 2020 built from the records as HTML with the published figures', async () => {
-    const res = await app.inject('/reports/records/330226-01/2020');
+  it('renders Ninghai 2020 built from the records and published as HTML with the published figures', async () => {
+    const res = await app.inject('/reports/330226-01/2020');
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('本年新收政府信息公开申请数量');
     expect(res.body).toMatch(/data-cell="table3\.new_received\.natural_person"[^>]*>31</);
@@ -35,16 +35,38 @@ describe('the server on a fresh embedded database', () => {
       ['csv', 'text/csv'],
       ['json', 'application/json'],
     ] as const) {
-      const res = await app.inject(`/reports/records/330226-01/2020.${ext}`);
+      const res = await app.inject(`/reports/330226-01/2020.${ext}`);
       expect(res.statusCode, ext).toBe(200);
       expect(res.headers['content-type'], ext).toContain(type);
     }
   });
 
   it('answers an unknown agency with a Chinese 404 page', async () => {
-    const res = await app.inject('/reports/records/no-such-agency/2020');
+    const res = await app.inject('/reports/no-such-agency/2020');
     expect(res.statusCode).toBe(404);
     expect(res.body).toContain('未找到机关');
+  });
+
+  it('lists the published reports imported at demo load (其他机关年报检查) and serves each from the database', async () => {
+    const list = await app.inject('/reports/published');
+    expect(list.statusCode).toBe(200);
+    expect(list.body).toContain('<h1>其他机关年报检查</h1>');
+    const link = /<a href="\/reports\/published\/(\d+)">宁海县人民政府办公室<\/a>/.exec(list.body);
+    expect(link).not.toBeNull();
+    const id = link![1];
+    const res = await app.inject(`/reports/published/${id}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toMatch(/data-cell="table3\.new_received\.natural_person"[^>]*>31</);
+    expect(res.body).toContain('通过检查');
+    const pdf = await app.inject(`/reports/published/${id}.pdf`);
+    expect(pdf.headers['content-type']).toContain('application/pdf');
+    // The address by file name of the folder-based library leads to the report.
+    const old = await app.inject('/reports/published/ninghai-2020.json');
+    expect(old.statusCode).toBe(301);
+    expect(old.headers.location).toBe(`/reports/published/${id}.json`);
+    expect((await app.inject('/reports/published/no-such-report')).statusCode).toBe(404);
+    const api = (await app.inject('/api/reports')).json<{ published: { id: number; agency: string }[] }>();
+    expect(api.published.map((r) => r.agency)).toContain('宁海县人民政府办公室');
   });
 });
 

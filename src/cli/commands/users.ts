@@ -6,7 +6,9 @@
 import type { Command } from 'commander';
 import { ROLE_LABELS, ROLES, type Role } from '../../domain/accounts/roles.ts';
 import { createUser } from '../../services/accounts/create-user.ts';
+import { setDigestEmail } from '../../services/digest/set-digest-email.ts';
 import { withApp } from '../with-app.ts';
+import { parseDigestEmail, userEmailCommand } from './digest.ts';
 
 export const NEW_PASSWORD_ENV = 'GONGKAI_NEW_PASSWORD';
 
@@ -37,7 +39,8 @@ export function registerUserCommands(
     .requiredOption('--name <name>', '姓名')
     .requiredOption('--role <role>', `角色：${ROLES.map((r) => `${r}（${ROLE_LABELS[r]}）`).join('、')}`)
     .requiredOption('--agency <code>', '所属机关（代码或全称）')
-    .action(async (options: { login: string; name: string; role: string; agency: string }) => {
+    .option('--email <address>', '提醒邮箱（每日待办提醒发往此地址）')
+    .action(async (options: AddOptions) => {
       const password = await readNewPassword(source);
       if (password.kind === 'missing') {
         process.stderr.write(`请通过环境变量 ${NEW_PASSWORD_ENV} 提供密码，或在终端中运行本命令以输入密码\n`);
@@ -50,6 +53,7 @@ export function registerUserCommands(
         return;
       }
       await withApp(setExit, async (app) => {
+        const email = parseDigestEmail(options.email ?? ''); // checked before the account exists
         const created = await createUser(
           app.deps,
           {
@@ -61,10 +65,27 @@ export function registerUserCommands(
           },
           { system: 'cli' },
         );
+        if (email) await setDigestEmail(app.deps, created.id, email, { system: 'cli' });
         process.stdout.write(
           `已创建账号：${created.login}（${created.displayName}，${ROLE_LABELS[created.role]}，机关：${options.agency}）\n`,
         );
       });
+    });
+  registerUserEmailCommand(user, setExit);
+}
+
+type AddOptions = { login: string; name: string; role: string; agency: string; email?: string };
+
+/** `user email LOGIN ADDRESS` and `user email LOGIN --clear` (the address of the morning digest). */
+function registerUserEmailCommand(user: Command, setExit: (code: number) => void): void {
+  user
+    .command('email <login> [address]')
+    .description('设置或清除账号的提醒邮箱（每日待办提醒）')
+    .option('--clear', '清除提醒邮箱，不再接收提醒邮件')
+    .action(async (login: string, address: string | undefined, options: { clear?: boolean }) => {
+      await withApp(setExit, (app) =>
+        userEmailCommand({ deps: app.deps, write: (t) => process.stdout.write(t) }, login, address, options),
+      );
     });
 }
 

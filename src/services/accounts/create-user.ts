@@ -21,6 +21,9 @@ export async function createUser(deps: Deps, input: CreateUserInput, actor: Acto
   const agency = await agenciesRepository(deps.db.db).findByCodeOrName(v.agency);
   if (!agency) throw new DomainError('agency.not_found', `未找到机关：${v.agency}`, 'agency');
   if (!isSystemActor(actor)) {
+    if (!actor.agencyIds.includes(agency.id)) {
+      throw new DomainError('auth.forbidden', `“${agency.name}”不在您管理的范围内`, 'agency');
+    }
     assertCan(actor, 'users.manage', agency.id);
     if (!assignableRoles(actor.role).includes(v.role)) {
       throw new DomainError('auth.forbidden', `您不能创建“${ROLE_LABELS[v.role]}”账号`, 'role');

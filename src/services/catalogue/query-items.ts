@@ -3,17 +3,31 @@
  * of items by agency, category, year, genre, kind and status. The portal sees public items
  * only (isPublic); the back office asks for drafts explicitly.
  */
+
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
 import { agenciesRepository } from '../../db/repositories/agencies.ts';
 import {
   type AttachmentRecord,
   type CatalogueItem,
   catalogueRepository,
 } from '../../db/repositories/catalogue.ts';
-import { isPublic } from '../../domain/catalogue/model.ts';
+import {
+  type BrowseFilters,
+  catalogueBrowseRepository,
+  type FacetCount,
+  type FacetName,
+  type ItemSummary,
+} from '../../db/repositories/catalogue-browse.ts';
+import { CATALOGUE_KINDS, isPublic } from '../../domain/catalogue/model.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { parseInput } from '../applications/schemas.ts';
 import type { Deps } from '../deps.ts';
+import { DEFAULT_UPLOADS_DIR } from './add-attachment.ts';
 import { ListItemsSchema } from './schemas.ts';
+
+export type { FacetCount, FacetName, ItemSummary } from '../../db/repositories/catalogue-browse.ts';
 
 export interface ItemDetail {
   item: CatalogueItem;
@@ -56,6 +70,23 @@ export async function getItem(
   };
 }
 
+/**
+ * One attachment of an item with its bytes; by default only of an item the public may see.
+ * The stored path is the one the upload use case wrote (never from the request).
+ */
+export async function readAttachment(
+  deps: Deps,
+  itemId: number,
+  attachmentId: number,
+  options: { isPublicOnly?: boolean } = {},
+): Promise<{ attachment: AttachmentRecord; bytes: Buffer }> {
+  const { attachments } = await getItem(deps, itemId, options);
+  const attachment = attachments.find((a) => a.id === attachmentId);
+  if (!attachment) throw new DomainError('catalogue.not_found', '未找到该附件', 'attachmentId');
+  const bytes = await readFile(join(resolve(deps.uploadsDir ?? DEFAULT_UPLOADS_DIR), attachment.storedPath));
+  return { attachment, bytes };
+}
+
 /** A page of items, newest publication first. */
 export async function listItems(deps: Deps, input: unknown = {}): Promise<ItemPage> {
   const v = parseInput(ListItemsSchema, input);
@@ -79,4 +110,79 @@ export async function listItems(deps: Deps, input: unknown = {}): Promise<ItemPa
     { limit: v.pageSize, offset: (v.page - 1) * v.pageSize },
   );
   return { total, page: v.page, pageSize: v.pageSize, items };
+}
+
+/** What the portal's catalogue browsing accepts (GET /items): every filter optional. */
+export const BrowseItemsSchema = z.object({
+  /** Code or exact name; the agency and every agency below it. */
+  agency: z.string().trim().min(1).optional(),
+  subject: z.string().trim().min(1).max(100).optional(),
+  genre: z.string().trim().min(1).max(20).optional(),
+  year: z.coerce.number({ error: '年份无效' }).int({ message: '年份无效' }).min(1949).max(2999).optional(),
+  kind: z.enum(CATALOGUE_KINDS, { error: '文件类别无效' }).optional(),
+  category: z.string().trim().min(1).max(100).optional(),
+  art20: z.coerce
+    .number({ error: '《条例》第二十条事项应为1至15' })
+    .int({ message: '《条例》第二十条事项应为1至15' })
+    .min(1, { message: '《条例》第二十条事项应为1至15' })
+    .max(15, { message: '《条例》第二十条事项应为1至15' })
+    .optional(),
+  page: z.coerce.number({ error: '页码无效' }).int().min(1, { message: '页码无效' }).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+export type BrowseItemsInput = z.input<typeof BrowseItemsSchema>;
+
+export interface BrowsePage {
+  total: number;
+  page: number;
+  pageSize: number;
+  items: ItemSummary[];
+  /** Counts beside each filter, under the other filters. Agencies by id. */
+  facets: Record<FacetName, FacetCount[]>;
+}
+
+/** A page of public items with the counts of each subject, genre, agency and year (facets). */
+export async function browseItems(deps: Deps, input: unknown = {}): Promise<BrowsePage> {
+  const v = parseInput(BrowseItemsSchema, input);
+  let agencyIds: number[] | undefined;
+  if (v.agency !== undefined) {
+    const agencies = agenciesRepository(deps.db.db);
+    const agency = await agencies.findByCodeOrName(v.agency);
+    if (!agency) throw new DomainError('agency.not_found', `未找到机关“${v.agency}”`, 'agency');
+    agencyIds = await agencies.subtreeIds(agency.id);
+  }
+  const filters: BrowseFilters = {
+    ...(agencyIds ? { agencyIds } : {}),
+    ...(v.subject !== undefined ? { subject: v.subject } : {}),
+    ...(v.genre !== undefined ? { genre: v.genre } : {}),
+    ...(v.year !== undefined ? { year: v.year } : {}),
+    ...(v.kind !== undefined ? { kind: v.kind } : {}),
+    ...(v.category !== undefined ? { category: v.category } : {}),
+    ...(v.art20 !== undefined ? { art20: v.art20 } : {}),
+  };
+  const browse = catalogueBrowseRepository(deps.db.db);
+  const { total, items } = await browse.list(filters, {
+    limit: v.pageSize,
+    offset: (v.page - 1) * v.pageSize,
+  });
+  const [subject, genre, agency, year] = await Promise.all(
+    (['subject', 'genre', 'agency', 'year'] as const).map((name) => browse.facet(filters, name)),
+  );
+  return {
+    total,
+    page: v.page,
+    pageSize: v.pageSize,
+    items,
+    facets: { subject: subject!, genre: genre!, agency: agency!, year: year! },
+  };
+}
+
+/** The newest public items (the portal's home page). */
+export async function latestItems(deps: Deps, limit = 10): Promise<ItemSummary[]> {
+  return (await catalogueBrowseRepository(deps.db.db).list({}, { limit, offset: 0 })).items;
+}
+
+/** A few public items on the same subject, then of the same agency (an item's page). */
+export async function relatedItems(deps: Deps, item: CatalogueItem, limit = 5): Promise<ItemSummary[]> {
+  return catalogueBrowseRepository(deps.db.db).related(item, limit);
 }

@@ -24,6 +24,9 @@ import { actOnApplication } from '../applications/act-on-application.ts';
 import { registerApplication } from '../applications/register-application.ts';
 import { reindexAll } from '../catalogue/index-item.ts';
 import type { Deps } from '../deps.ts';
+import { DEMO_REPORTS_DIR, importReportsFromFolder } from '../imports/import-reports.ts';
+import { loadPortalDemo } from '../portal-pages/demo.ts';
+import { publishDemoReports } from '../reports/publish-demo.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts.ts';
 import { DEMO_AGENCIES, NINGHAI_OFFICE } from './demo-agencies.ts';
 import { type Random, seededRandom } from './random.ts';
@@ -359,8 +362,14 @@ export interface DemoSummary {
   accounts: number;
 }
 
-/** Loads the demo data into an empty database. */
-export async function loadDemo(deps: Deps): Promise<DemoSummary> {
+/**
+ * Loads the demo data into an empty database. `reportsDir`: published reports of other agencies
+ * to import for checking (GONGKAI_DEMO_DIR; demo/reports when null or absent).
+ */
+export async function loadDemo(
+  deps: Deps,
+  options: { reportsDir?: string | null } = {},
+): Promise<DemoSummary> {
   const random = seededRandom(20201231);
   const today = deps.clock.today();
   const now = deps.clock.now().toISOString();
@@ -499,8 +508,13 @@ export async function loadDemo(deps: Deps): Promise<DemoSummary> {
     await catalogueRepository(deps.db.db).insertMany(items, now);
     catalogueItems += items.length;
   }
+  // The portal's columns: guide, rules and a few items for each column (portal-pages/demo.ts).
+  catalogueItems += await loadPortalDemo(deps);
   // The items were loaded in bulk: give the portal's search their documents.
   await reindexAll(deps);
+  await importReportsFromFolder(deps, options.reportsDir ?? DEMO_REPORTS_DIR, { system: 'demo' });
+  // The portal's 年报 column: every completed year without error findings, published (reports/publish-demo.ts).
+  await publishDemoReports(deps);
   return {
     agencies: DEMO_AGENCIES.length,
     applications,

@@ -1,26 +1,19 @@
 /**
- * Published reports known to the server: every file in a folder, imported and validated once
- * at start-up. (The records issue replaces the folder with the database.)
+ * Published reports of other agencies known to the server: those imported into the database
+ * (services/imports/, table imported_reports) by the back office, the demo loader or
+ * GONGKAI_DEMO_DIR. Each is shown with its corrections applied and its current findings.
  */
-import { readdir } from 'node:fs/promises';
-import { extname, join } from 'node:path';
-import { type ImportResult, importFile } from '../../import/index.ts';
+import type { ImportedReportSummary } from '../../db/repositories/imported-reports.ts';
+import type { Deps } from '../deps.ts';
+import { listImportedReports } from '../imports/queries.ts';
 
-export interface PublishedReport {
-  id: string;
-  file: string;
-  result: ImportResult;
-}
-
-export async function loadPublishedReports(dir: string): Promise<PublishedReport[]> {
-  const names = (await readdir(dir)).filter((n) => !n.startsWith('.')).sort();
-  const reports: PublishedReport[] = [];
-  for (const name of names) {
-    const file = join(dir, name);
-    const result = await importFile(file);
-    reports.push({ id: name.slice(0, name.length - extname(name).length), file, result });
-  }
+/** Newest report year first, then agency name. */
+export async function listPublishedReports(deps: Pick<Deps, 'db'>): Promise<ImportedReportSummary[]> {
+  const reports = await listImportedReports(deps);
   return reports.sort(
-    (a, b) => (b.result.report.year ?? 0) - (a.result.report.year ?? 0) || a.id.localeCompare(b.id),
+    (a, b) =>
+      (b.year ?? 0) - (a.year ?? 0) ||
+      (a.agencyName ?? '').localeCompare(b.agencyName ?? '', 'zh') ||
+      a.id - b.id,
   );
 }

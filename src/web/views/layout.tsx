@@ -1,6 +1,6 @@
 /**
- * The page frame of the public portal: header with the site name, the standard columns of a
- * 政府信息公开 column as navigation, a search box, the footer. Server-rendered; works without
+ * The page frame of the public portal: header with the site name, a search box, the standard
+ * columns of a 政府信息公开 section as navigation (on every public page), the footer. Server-rendered; works without
  * JavaScript. Large-text / high-contrast mode (适老化) is a link that sets a cookie.
  */
 import type { ComponentChildren } from 'preact';
@@ -17,15 +17,30 @@ export interface LayoutProps {
   extraCss?: string;
 }
 
-/** The columns of the portal that exist so far (the full 政府信息公开 column comes with the portal). */
-const NAV: readonly [string, string][] = [
-  ['/', '首页'],
-  ['/items', '主动公开目录'],
-  ['/search', '搜索'],
-  ['/apply', '依申请公开'],
-  ['/track', '申请查询'],
-  ['/reports', '信息公开年报'],
+/**
+ * The standard columns of a 政府信息公开 section (Regulation art. 12, 20, 24, 27, 49), each with
+ * the addresses it covers so that the column is marked on every page inside it.
+ */
+export const PORTAL_COLUMNS: readonly { href: string; label: string; covers: readonly string[] }[] = [
+  { href: '/', label: '首页', covers: [] },
+  { href: '/guide', label: '信息公开指南', covers: ['/guide'] },
+  { href: '/rules', label: '信息公开制度', covers: ['/rules'] },
+  { href: '/statutory', label: '法定主动公开内容', covers: ['/statutory'] },
+  { href: '/items', label: '主动公开目录', covers: ['/items', '/search'] },
+  { href: '/standard-directory', label: '基层政务公开标准目录', covers: ['/standard-directory'] },
+  {
+    href: '/disclosure-on-request',
+    label: '依申请公开',
+    covers: ['/disclosure-on-request', '/apply', '/track'],
+  },
+  { href: '/reports', label: '年度报告', covers: ['/reports'] },
 ];
+
+/** Whether `path` is inside the column (the home page only for "/" itself). */
+export function isInColumn(column: { href: string; covers: readonly string[] }, path: string): boolean {
+  if (column.href === '/') return path === '/';
+  return column.covers.some((c) => path === c || path.startsWith(`${c}/`) || path.startsWith(`${c}?`));
+}
 
 export function Layout({ title, path, isAccessible, children, extraCss }: LayoutProps) {
   return (
@@ -47,6 +62,13 @@ export function Layout({ title, path, isAccessible, children, extraCss }: Layout
               政府信息公开
             </a>
 
+            <form class="search" method="get" action="/search">
+              <label class="visually-hidden" for="site-q">
+                搜索政府信息
+              </label>
+              <input id="site-q" name="q" type="search" placeholder="搜索政府信息" />
+              <input type="submit" value="搜索" />
+            </form>
             <a
               class="mode"
               href={`/mode?accessible=${isAccessible ? '0' : '1'}&back=${encodeURIComponent(path)}`}
@@ -56,15 +78,10 @@ export function Layout({ title, path, isAccessible, children, extraCss }: Layout
           </div>
           <nav aria-label="栏目">
             <ul>
-              {NAV.map(([href, label]) => (
+              {PORTAL_COLUMNS.map((column) => (
                 <li>
-                  <a
-                    href={href}
-                    aria-current={
-                      href === path || (href !== '/' && path.startsWith(href)) ? 'page' : undefined
-                    }
-                  >
-                    {label}
+                  <a href={column.href} aria-current={isInColumn(column, path) ? 'page' : undefined}>
+                    {column.label}
                   </a>
                 </li>
               ))}
@@ -75,7 +92,8 @@ export function Layout({ title, path, isAccessible, children, extraCss }: Layout
         <footer class="site">
           <p>
             依据《中华人民共和国政府信息公开条例》公开。<a href="/feed.atom">订阅更新</a> ·{' '}
-            <a href="/sitemap.xml">网站地图</a>
+            <a href="/sitemap.xml">网站地图</a> · <a href="/apply">在线申请</a> ·{' '}
+            <a href="/track">申请查询</a>
           </p>
         </footer>
       </body>

@@ -1,10 +1,10 @@
 /** Atom feed of newly published catalogue items, and sitemap.xml of the portal's public pages. */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { agenciesRepository } from '../../../db/repositories/agencies.ts';
-import { completedReportYears } from '../../../domain/report/formats/index.ts';
 import { listItems } from '../../../services/catalogue/index.ts';
 import type { Deps } from '../../../services/deps.ts';
+import { listReportPublications } from '../../../services/reports/publish-report.ts';
 import { escapeHtml } from '../../html.ts';
+import { publicReportPath } from './reports.tsx';
 
 /** The site's own origin as the visitor reached it (feeds and sitemaps need absolute addresses). */
 function origin(req: FastifyRequest): string {
@@ -41,10 +41,9 @@ ${entries}
     const urls = ['/', '/items', '/search', '/apply', '/track', '/reports'];
     const { items } = await listItems(deps, { page: 1, pageSize: 100 });
     for (const i of items) urls.push(`/items/${i.id}`);
-    for (const a of await agenciesRepository(deps.db.db).list()) {
-      for (const y of completedReportYears(Number(deps.clock.today().slice(0, 4))))
-        urls.push(`/reports/records/${encodeURIComponent(a.code)}/${y}`);
-    }
+    // The published annual reports (routes/public/reports.tsx).
+    for (const r of await listReportPublications(deps))
+      urls.push(publicReportPath(r.agencyCode, r.year, r.origin));
     const xml = `<?xml version="1.0" encoding="utf-8"?>
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
 ${urls.map((u) => `<url><loc>${escapeHtml(base + u)}</loc></url>`).join('\n')}

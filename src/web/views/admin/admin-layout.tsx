@@ -20,6 +20,7 @@ export interface AdminLayoutProps {
 export const ADMIN_SECTIONS: readonly { href: string; label: string; need?: Action }[] = [
   { href: '/admin', label: '工作台' },
   { href: '/admin/digest', label: '每日提醒' },
+  { href: '/admin/applications', label: '申请列表', need: 'applications.view' },
   { href: '/admin/applications/new', label: '登记申请', need: 'applications.edit' },
   { href: '/admin/items', label: '主动公开目录', need: 'catalogue.manage' },
   { href: '/admin/pages', label: '栏目页面', need: 'catalogue.manage' },
