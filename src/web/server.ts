@@ -1,18 +1,16 @@
 /**
- * The web server. For now: annual reports — those built from each agency's records and
- * published documents imported from a folder — each rendered as HTML with downloads in every
- * format. The full portal and back office come with the web issue.
+ * The web server: the public 政府信息公开 portal, the back office (/admin) and the JSON interface
+ * (/api), one Fastify app over the application's dependencies. Routes live in routes/; this file
+ * wires them, answers errors the same way everywhere (a Chinese page, or JSON with the stable
+ * code for programs) and loads the demo into an empty database.
  */
 import formbody from '@fastify/formbody';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from '../config.ts';
-import { agenciesRepository } from '../db/repositories/agencies.ts';
 import { DomainError, HTTP_STATUS } from '../domain/errors.ts';
-import { completedReportYears } from '../domain/report/formats/index.ts';
 import { type App, isEmpty, openApp } from '../services/app.ts';
 import { loadDemo } from '../services/demo/load-demo.ts';
 import { importReportsFromFolder } from '../services/imports/import-reports.ts';
-import { listPublishedReports } from '../services/reports/published-library.ts';
 import { registerAuthRoutes, wantsJson } from './auth.ts';
 import { html, page } from './html.ts';
 import { UPLOAD_LIMITS } from './multipart.ts';
@@ -23,6 +21,7 @@ import { registerItemAdminRoutes } from './routes/admin/items.tsx';
 import { registerPageAdminRoutes } from './routes/admin/pages.tsx';
 import { registerReportAdminRoutes } from './routes/admin/reports.tsx';
 import { registerUserRoutes } from './routes/admin/users.tsx';
+import { registerApiRoutes } from './routes/api.ts';
 import { registerApplyRoutes } from './routes/public/apply.tsx';
 import { registerFeedRoutes } from './routes/public/feeds.ts';
 import { registerItemRoutes } from './routes/public/items.tsx';
@@ -39,6 +38,11 @@ export async function buildApp(config: Config, opened?: App): Promise<FastifyIns
   // First, so that every route registered after it answers errors the same way.
   app.setErrorHandler((error, _req, reply) => {
     if (error instanceof DomainError) {
+      if (wantsJson(_req)) {
+        return reply.code(HTTP_STATUS[error.code]).send({
+          error: { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) },
+        });
+      }
       return reply
         .code(HTTP_STATUS[error.code])
         .type('text/html; charset=utf-8')
@@ -83,8 +87,6 @@ export async function buildApp(config: Config, opened?: App): Promise<FastifyIns
   }
   registerImportAdminRoutes(app, deps);
 
-  const recordYears = () => completedReportYears(Number(deps.clock.today().slice(0, 4)));
-
   registerApplyRoutes(app, deps);
   registerTrackRoutes(app, deps);
   registerItemRoutes(app, deps);
@@ -103,21 +105,7 @@ export async function buildApp(config: Config, opened?: App): Promise<FastifyIns
       .header('set-cookie', `a11y=${on ? '1' : '0'}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly`)
       .redirect(back, 303);
   });
-  app.get('/api/reports', async () => ({
-    published: (await listPublishedReports(deps)).map((r) => ({
-      id: r.id,
-      agency: r.agencyName,
-      year: r.year,
-      format: r.format,
-      errors: r.findings.filter((f) => f.severity === 'error').length,
-      url: `/reports/published/${r.id}`,
-    })),
-    agencies: (await agenciesRepository(deps.db.db).list()).map((a) => ({
-      code: a.code,
-      name: a.name,
-      years: recordYears(),
-    })),
-  }));
+  registerApiRoutes(app, deps);
 
   // The morning digest by e-mail when SMTP is configured: a timer, stopped before the database closes.
   startDigestScheduling(app, deps, config);
