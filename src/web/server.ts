@@ -69,6 +69,20 @@ export async function buildApp(config: Config, opened?: App): Promise<FastifyIns
       .send(page('出错了', html`<h1>服务器内部错误</h1>`));
   });
 
+  app.setNotFoundHandler((req, reply) => {
+    const message = '未找到该页面，可能地址有误或信息已被移除';
+    if (wantsJson(req)) return reply.code(404).send({ error: { code: 'not_found', message } });
+    return reply
+      .code(404)
+      .type('text/html; charset=utf-8')
+      .send(
+        page(
+          '未找到该页面',
+          html`<h1>未找到该页面</h1><p>${message}。</p><p><a href="/">返回首页</a> · <a href="/search">搜索政府信息</a></p>`,
+        ),
+      );
+  });
+
   await app.register(formbody, { bodyLimit: 64 * 1024 });
   // Sessions, CSRF on every form, sign-in (/admin/login) and the back office's first page.
   await registerAuthRoutes(app, deps);

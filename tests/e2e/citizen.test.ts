@@ -45,8 +45,12 @@ describe.skipIf(!hasChromium)('a citizen in a real browser (Chromium)', () => {
       `/items?agency=330226-01`,
       '/items/1',
       `/search?q=${encodeURIComponent('重点工作 通知')}`,
-      '/reports/records/330226-01/2020',
+      '/reports/330226-01/2020',
       '/reports/published/ninghai-2020',
+      // The answers to a wrong address and to an item that does not exist.
+      '/no-such-page',
+      '/items/999999',
+      '/reports/330226-01/1999',
     ]) {
       await page.goto(`${env.server.url}${path}`);
       expect(await seriousViolations(page), path).toEqual([]);

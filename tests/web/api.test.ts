@@ -50,7 +50,8 @@ describe('the JSON interface', () => {
     const all = (await app.inject(`/api/search?q=${encodeURIComponent('重点工作 通知')}`)).json<SearchPage>();
     expect(all.total).toBeGreaterThan(0);
     expect(all.capped).toBe(false);
-    expect(all.hits[0]?.snippetHtml + (all.hits[0] as { titleHtml?: string }).titleHtml).toContain('<mark>');
+    const [first] = all.hits as (SearchPage['hits'][number] & { titleHtml: string })[];
+    expect(`${first?.titleHtml} ${first?.snippetHtml}`).toContain('<mark>');
     const q = encodeURIComponent('重点工作 通知');
     const in2020 = (await app.inject(`/api/search?q=${q}&year=2020&agency=330226-01`)).json<SearchPage>();
     expect(in2020.total).toBeGreaterThan(0);
@@ -62,6 +63,12 @@ describe('the JSON interface', () => {
   });
 
   it('answers bad input and unknown items with a stable code and a Chinese message', async () => {
+    const nowhere = await app.inject('/api/nowhere');
+    expect(nowhere.statusCode).toBe(404);
+    expect(nowhere.json<ApiError>().error.code).toBe('not_found');
+    const page = await app.inject('/nowhere');
+    expect(page.headers['content-type']).toContain('text/html');
+    expect(page.body).toContain('<h1>未找到该页面</h1>');
     const empty = await app.inject('/api/search?q=');
     expect(empty.statusCode).toBe(400);
     expect(empty.json<ApiError>().error).toMatchObject({
