@@ -30,8 +30,8 @@ export const ADMIN_SECTIONS: readonly { href: string; label: string; need?: Acti
 ];
 
 const ADMIN_CSS = `
-nav.admin ul{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:.25rem 1rem}
-nav.admin{background:#f3f4f6;border-bottom:1px solid #d1d5db;padding:.4rem 1rem}
+nav.admin ul{list-style:none;max-width:72rem;margin:0 auto;padding:0 1rem;display:flex;flex-wrap:wrap;gap:.25rem 1rem}
+nav.admin{background:#f3f4f6;border-bottom:1px solid #d1d5db;padding:.4rem 0}
 nav.admin a[aria-current=page]{font-weight:bold}
 header.site form.logout{display:inline;margin:0}
 header.site .who{color:#fff}
