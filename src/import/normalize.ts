@@ -34,12 +34,24 @@ const NOT_PUNCTUATION = /[^\u3000-\u303F\uFF01-\uFF0F\uFF1A-\uFF20\uFF3B-\uFF40\
 const MAY_CHANGE =
   /[^\t\n -\u007F\u4E00-\u9FFF\u3000-\u303F\uFF01-\uFF0F\uFF1A-\uFF20\uFF3B-\uFF40\uFF5B-\uFF65\u2018\u2019\u201C\u201D\u2014\u2026\u00B7]|\r/;
 
+/** Characters NFKC never changes, alone or next to each other: ASCII and the unified ideographs. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the whole ASCII range, controls included, is NFKC-stable.
+const NFKC_CHANGES = /[^\u0000-\u007F\u4E00-\u9FFF]/;
+
+/**
+ * NFKC of one run, skipped for runs of characters NFKC leaves as they are: one odd character
+ * (a form feed, a full-width digit) sends the whole text here, but most of its runs are plain.
+ */
+function nfkc(run: string): string {
+  return NFKC_CHANGES.test(run) ? run.normalize('NFKC') : run;
+}
+
 /** NFKC (but not on punctuation) plus radical fixes; keeps layout (spaces, tabs, newlines) intact. */
 export function normalizeText(text: string): string {
   if (!MAY_CHANGE.test(text)) return text;
   return text
     .replace(RADICAL_RE, (ch) => RADICALS[ch] ?? ch)
-    .replace(NOT_PUNCTUATION, (run) => run.normalize('NFKC'))
+    .replace(NOT_PUNCTUATION, nfkc)
     .replace(/\u00A0/g, ' ')
     .replace(/\r\n?/g, '\n');
 }

@@ -4,8 +4,8 @@
  */
 import { type Finding, finding } from '../../domain/report/finding.ts';
 import type { TableKey } from '../../domain/report/formats/index.ts';
-import { normalizeLabel, parseValue } from '../normalize.ts';
 import type { SourceCell, SourceDocument } from '../source.ts';
+import { type DocumentFacts, factsOf } from './facts.ts';
 
 /** Where a number was read: the source cell, the text as printed, and the label it was matched to. */
 export interface Provenance {
@@ -22,11 +22,11 @@ export interface Pos {
 export class Extraction {
   readonly findings: Finding[] = [];
   readonly provenance: Record<string, Provenance> = {};
-  /** Normalised label of every cell, computed once. */
-  private readonly labels: string[][];
+  /** Normalised label and value test of every cell, computed once (facts.ts). */
+  readonly facts: DocumentFacts;
 
   constructor(readonly doc: SourceDocument) {
-    this.labels = doc.lines.map((l) => l.cells.map((c) => normalizeLabel(c.text)));
+    this.facts = factsOf(doc);
   }
 
   cellAt(pos: Pos): SourceCell | undefined {
@@ -34,7 +34,7 @@ export class Extraction {
   }
 
   labelAt(pos: Pos): string {
-    return this.labels[pos.line]?.[pos.cell] ?? '';
+    return this.facts.labels[pos.line]?.[pos.cell] ?? '';
   }
 
   /** Next position in reading order, or null at the end. */
@@ -47,17 +47,21 @@ export class Extraction {
     return null;
   }
 
-  /** Every position from line `from` (inclusive) to line `to` (exclusive). */
-  *positions(from: number, to: number): Generator<Pos> {
+  /**
+   * Every position from line `from` (inclusive) to line `to` (exclusive). An array, not a
+   * generator: resuming a generator per cell cost more than the work done at each cell.
+   */
+  positions(from: number, to: number): Pos[] {
+    const out: Pos[] = [];
     for (let l = from; l < Math.min(to, this.doc.lines.length); l += 1) {
       const cells = this.doc.lines[l]?.cells ?? [];
-      for (let c = 0; c < cells.length; c += 1) yield { line: l, cell: c };
+      for (let c = 0; c < cells.length; c += 1) out.push({ line: l, cell: c });
     }
+    return out;
   }
 
   isValue(pos: Pos): boolean {
-    const c = this.cellAt(pos);
-    return c !== undefined && parseValue(c.text).kind !== 'text';
+    return this.facts.values[pos.line]?.[pos.cell] ?? false;
   }
 
   add(f: Parameters<typeof finding>[0]): void {
@@ -71,6 +75,30 @@ export class Extraction {
     cell: SourceCell,
     label: string,
   ): void {
-    this.provenance[`${table}.${row}.${column}`] = { where: cell.where, text: cell.text, label };
+    this.provenance[provenanceKey(table, row, column)] = { where: cell.where, text: cell.text, label };
   }
+}
+
+/**
+ * "table3.granted.total": built once per cell of the forms and then reused, so that recording
+ * a number's provenance neither concatenates nor hashes a new string.
+ */
+const provenanceKeys = new Map<string, Map<string, Map<string, string>>>();
+function provenanceKey(table: string, row: string, column: string): string {
+  let rows = provenanceKeys.get(table);
+  if (!rows) {
+    rows = new Map();
+    provenanceKeys.set(table, rows);
+  }
+  let columns = rows.get(row);
+  if (!columns) {
+    columns = new Map();
+    rows.set(row, columns);
+  }
+  let key = columns.get(column);
+  if (key === undefined) {
+    key = `${table}.${row}.${column}`;
+    columns.set(column, key);
+  }
+  return key;
 }

@@ -12,7 +12,7 @@ export type RowConstraint = (values: readonly number[]) => boolean;
 
 /** Table 3: the last of seven values is the sum of the other six. */
 export const table3RowConstraint: RowConstraint = (v) =>
-  v.length === 7 && v.slice(0, 6).reduce((a, b) => a + b, 0) === v[6];
+  v.length === 7 && v[0]! + v[1]! + v[2]! + v[3]! + v[4]! + v[5]! === v[6];
 
 /** Table 4: three groups of five, each ending with the sum of its four results. */
 export const table4RowConstraint: RowConstraint = (v) =>
@@ -21,12 +21,33 @@ export const table4RowConstraint: RowConstraint = (v) =>
 /** No constraint: only a cut forced by the digits (e.g. "000" → 0 0 0) is accepted. */
 export const noConstraint: RowConstraint = () => true;
 
-function validPiece(piece: string, isLast: boolean, tokenHasPoint: boolean): boolean {
-  const digits = piece.replace(/^[+\-−]/, '');
-  if (!/^\d+(\.\d+)?$/.test(digits)) return false;
+const PLUS = 0x2b;
+const MINUS = 0x2d;
+const MINUS_SIGN = 0x2212; // −
+const POINT = 0x2e;
+const ZERO = 0x30;
+const NINE = 0x39;
+
+/**
+ * Whether `token.slice(from, to)` can be one number: an optional sign, digits with at most one
+ * decimal point between digits, no leading zero. Read from the character codes, without
+ * cutting the piece out: most pieces tried are rejected.
+ */
+function validPiece(token: string, from: number, to: number, tokenHasPoint: boolean): boolean {
+  const first = token.charCodeAt(from);
+  const digits = first === PLUS || first === MINUS || first === MINUS_SIGN ? from + 1 : from;
+  if (digits >= to) return false;
+  let point = -1;
+  for (let i = digits; i < to; i += 1) {
+    const c = token.charCodeAt(i);
+    if (c >= ZERO && c <= NINE) continue;
+    // One point, with a digit on each side.
+    if (c === POINT && point < 0 && i > digits && i < to - 1) point = i;
+    else return false;
+  }
   // A decimal point belongs to the token's last number ("13575394432.52" → …, 75394432.52).
-  if (digits.includes('.') !== (isLast && tokenHasPoint)) return false;
-  return !(digits.length > 1 && digits.startsWith('0') && digits[1] !== '.');
+  if (point >= 0 !== (to === token.length && tokenHasPoint)) return false;
+  return !(to - digits > 1 && token.charCodeAt(digits) === ZERO && token.charCodeAt(digits + 1) !== POINT);
 }
 
 /**
@@ -57,9 +78,8 @@ export function splitFused(
     const remainingTokens = tokens.length - token - 1;
     for (let end = offset + 1; end <= t.length; end += 1) {
       if (t.length - end + charsFrom[token + 1]! < n - current.length - 1) break;
-      const piece = t.slice(offset, end);
-      if (!validPiece(piece, end === t.length, hasPoint)) continue;
-      current.push(Number(piece.replace('−', '-')));
+      if (!validPiece(t, offset, end, hasPoint)) continue;
+      current.push(Number(t.slice(offset, end).replace('−', '-')));
       if (end === t.length) walk(token + 1, 0);
       else if (current.length + 1 + remainingTokens <= n) walk(token, end);
       current.pop();
@@ -73,6 +93,29 @@ export function splitFused(
 /** True when a token list could hide more numbers than it shows (a digit run longer than one). */
 export function mayBeFused(tokens: readonly string[]): boolean {
   return tokens.some((t) => /^[+\-−]?\d[\d.]*\d$/.test(t));
+}
+
+/**
+ * The cuts of a row, remembered: published tables repeat the same runs ("0000000" for an
+ * empty row, in almost every report), and enumerating the cuts of a long run is the costliest
+ * step of reading run-together text. The answer depends on the tokens, `n` and the
+ * constraint only; the solutions are shared, so callers must not change them.
+ */
+const cutCache = new Map<RowConstraint, Map<string, number[][]>>();
+function knownCuts(tokens: readonly string[], n: number, constraint: RowConstraint): number[][] {
+  let byRow = cutCache.get(constraint);
+  if (!byRow) {
+    byRow = new Map();
+    cutCache.set(constraint, byRow);
+  }
+  const key = `${n}\u0000${tokens.join('\u0000')}`;
+  let solutions = byRow.get(key);
+  if (!solutions) {
+    solutions = splitFused(tokens, n, constraint);
+    if (byRow.size >= 5_000) byRow.clear();
+    byRow.set(key, solutions);
+  }
+  return solutions;
 }
 
 /** Result of trying to cut the number cells of one row. */
@@ -90,13 +133,10 @@ export function cellsFromSolution(cells: readonly SourceCell[], solution: readon
   const first = cells[0]!;
   const unit = UNIT.exec(cells[cells.length - 1]!.text)?.[1] ?? '';
   const printed = cells.map((c) => c.text).join(' ');
+  const where = `${first.where}（连写数字“${printed}”拆分）`;
   return solution.map((v, i) => {
     fusedOrigin += 1;
-    return {
-      text: `${v}${i === solution.length - 1 ? unit : ''}`,
-      where: `${first.where}（连写数字“${printed}”拆分）`,
-      origin: `fused${fusedOrigin}`,
-    };
+    return { text: `${v}${i === solution.length - 1 ? unit : ''}`, where, origin: `fused${fusedOrigin}` };
   });
 }
 
@@ -107,7 +147,7 @@ export function cellsFromSolution(cells: readonly SourceCell[], solution: readon
 export function unfuseCells(cells: readonly SourceCell[], n: number, constraint: RowConstraint): Unfused {
   const tokens = cells.map((c) => c.text.replace(UNIT, ''));
   if (cells.length >= n || !mayBeFused(tokens)) return { kind: 'not_fused' };
-  const solutions = splitFused(tokens, n, constraint);
+  const solutions = knownCuts(tokens, n, constraint);
   if (solutions.length === 0) return { kind: 'not_fused' };
   if (solutions.length > 1) return { kind: 'ambiguous', count: solutions.length, solutions };
   return { kind: 'cut', solution: solutions[0]!, cells: cellsFromSolution(cells, solutions[0]!) };

@@ -17,8 +17,8 @@ import { table2RowLabel, table3RowShortLabel } from '../../domain/report/labels.
 import { type AnnualReport, emptyReport } from '../../domain/report/model.ts';
 import { parseValue } from '../normalize.ts';
 import type { SourceCell, SourceDocument } from '../source.ts';
-import { lineText } from '../source.ts';
 import { Extraction, type Provenance } from './context.ts';
+import { factsOf } from './facts.ts';
 import { readMeta } from './meta.ts';
 import { findRegions, type Regions } from './regions.ts';
 import { extractTable2, type RawTable2 } from './table2.ts';
@@ -201,6 +201,7 @@ function fillTable4(ex: Extraction, report: AnnualReport, slots: (SourceCell | n
 }
 
 function readChapters(doc: SourceDocument, regions: Regions): AnnualReport['chapters'] {
+  const { texts } = factsOf(doc);
   const chapters: AnnualReport['chapters'] = {};
   const inTable = (i: number) =>
     [regions.table2, regions.table3, regions.table4].some((r) => r !== null && i >= r.from && i < r.to);
@@ -210,7 +211,7 @@ function readChapters(doc: SourceDocument, regions: Regions): AnnualReport['chap
     for (let i = chapter.line + 1; i < end; i += 1) {
       const line = doc.lines[i];
       if (!line || line.isTableRow || inTable(i)) continue;
-      text.push(lineText(line).trim());
+      text.push(texts[i]!.trim());
     }
     chapters[chapter.key as ChapterKey] = { heading: chapter.heading, text: text.join('\n').trim() };
   });

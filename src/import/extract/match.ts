@@ -23,8 +23,26 @@ const TABLE3_ROWS: readonly Table3RowSpec[] = (() => {
   return [...seen.values()];
 })();
 
+/**
+ * Remembers a matcher's answers by label: the same labels come back in every table of every
+ * report, and each answer is a search over all the formats' phrases. Answers are shared, so
+ * callers must not change them.
+ */
+function memoized<T>(match: (label: string) => T): (label: string) => T {
+  const answers = new Map<string, T>();
+  return (label) => {
+    if (answers.has(label)) return answers.get(label) as T;
+    const answer = match(label);
+    if (answers.size >= 20_000) answers.clear();
+    answers.set(label, answer);
+    return answer;
+  };
+}
+
 /** The table-3 row a label names, or null. Labels longer than any row label are prose, not labels. */
-export function matchTable3Row(label: string): string | null {
+export const matchTable3Row = memoized(table3Row);
+
+function table3Row(label: string): string | null {
   if (label.length === 0 || label.length > 70) return null;
   let best: string | null = null;
   let bestLength = 0;
@@ -61,7 +79,9 @@ for (const format of Object.values(FORMATS)) {
 TABLE2_ROW_LABELS.sort((a, b) => b.label.length - a.label.length);
 
 /** The table-2 row a label names: the label must end with the row's name (规章, 行政许可 …). */
-export function matchTable2Row(label: string): Table2RowMatch | null {
+export const matchTable2Row = memoized(table2Row);
+
+function table2Row(label: string): Table2RowMatch | null {
   if (label.length === 0 || label.length > 24) return null;
   for (const r of TABLE2_ROW_LABELS) {
     if (label === r.label || (label.endsWith(r.label) && label.length <= r.label.length + 6)) {
@@ -88,7 +108,9 @@ export interface Table2ColumnMatch {
 }
 
 /** A table-2 header label → column key, with the formats that print it. */
-export function matchTable2Column(label: string): Table2ColumnMatch | null {
+export const matchTable2Column = memoized(table2Column);
+
+function table2Column(label: string): Table2ColumnMatch | null {
   if (label.length === 0 || label.length > 24) return null;
   const found: Table2ColumnMatch[] = [];
   for (const format of Object.values(FORMATS)) {

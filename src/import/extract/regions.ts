@@ -7,7 +7,7 @@ import { CHAPTERS } from '../../domain/report/formats/common.ts';
 import type { ChapterKey } from '../../domain/report/formats/index.ts';
 import { normalizeLabel } from '../normalize.ts';
 import type { SourceDocument } from '../source.ts';
-import { lineText } from '../source.ts';
+import { factsOf } from './facts.ts';
 
 export interface Range {
   from: number;
@@ -34,20 +34,20 @@ export function matchChapterHeading(text: string): ChapterKey | null {
   return chapter.match.some((m) => label.includes(m)) ? chapter.key : null;
 }
 
-function findLine(doc: SourceDocument, from: number, test: (label: string) => boolean): number {
-  for (let i = from; i < doc.lines.length; i += 1) {
-    const cells = doc.lines[i]?.cells ?? [];
-    if (cells.some((c) => test(normalizeLabel(c.text)))) return i;
+function findLine(labels: readonly string[][], from: number, test: (label: string) => boolean): number {
+  for (let i = from; i < labels.length; i += 1) {
+    if (labels[i]!.some(test)) return i;
   }
   return -1;
 }
 
 export function findRegions(doc: SourceDocument): Regions {
+  const { texts, labels } = factsOf(doc);
   const chapters: Regions['chapters'] = [];
   let last = -1;
   doc.lines.forEach((line, i) => {
     if (line.isTableRow) return;
-    const text = lineText(line);
+    const text = texts[i]!;
     const key = matchChapterHeading(text);
     if (!key) return;
     const order = CHAPTERS.findIndex((c) => c.key === key);
@@ -57,13 +57,13 @@ export function findRegions(doc: SourceDocument): Regions {
     }
   });
 
-  const t2 = findLine(doc, 0, (l) => /^第二十条第[一二三四五六七八九]项/.test(l) || l === '信息内容');
+  const t2 = findLine(labels, 0, (l) => /^第二十条第[一二三四五六七八九]项/.test(l) || l === '信息内容');
   const t3 = findLine(
-    doc,
+    labels,
     Math.max(t2, 0),
     (l) => l.length < 60 && (/本年新收/.test(l) || /^申请人情况$/.test(l) || /勾稽关系/.test(l)),
   );
-  const t4 = findLine(doc, Math.max(t3, t2, 0), (l) => l === '行政复议' || /^行政复议行政诉讼$/.test(l));
+  const t4 = findLine(labels, Math.max(t3, t2, 0), (l) => l === '行政复议' || /^行政复议行政诉讼$/.test(l));
 
   const chapterAfter = (line: number) => chapters.find((c) => c.line > line)?.line ?? doc.lines.length;
   const endOf = (start: number, next: number) =>

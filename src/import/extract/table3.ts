@@ -250,33 +250,48 @@ function stackedHeaderCentres(ex: Extraction, range: Range): number[] | null {
   return centres.every((c, i) => i === 0 || c > centres[i - 1]!) ? centres : null;
 }
 
+/** [with the label above, with the label below], in the order lineRows tries them. */
+const LABEL_VARIANTS: readonly (readonly [boolean, boolean])[] = [
+  [false, false],
+  [true, false],
+  [false, true],
+  [true, true],
+];
+
 function lineRows(ex: Extraction, range: Range): Map<string, FoundRow> {
   const rows = new Map<string, FoundRow>();
   const lines = ex.doc.lines;
-  const labelOf = (i: number) =>
-    labelCells(lines[i])
+  // Each line's number cells and label text, worked out once: every line is looked at as its
+  // own row, and as the row above and below its neighbours.
+  const numbersOf: SourceCell[][] = [];
+  const labels: string[] = [];
+  for (let i = range.from; i < range.to; i += 1) {
+    numbersOf[i] = numberCells(lines[i]);
+    labels[i] = labelCells(lines[i])
       .map((c) => c.text)
       .join('');
-  const hasNumbers = (i: number) => i >= range.from && i < range.to && numberCells(lines[i]).length > 0;
+  }
+  // Only lines of the range are asked for (a neighbour is looked at only inside it).
+  const labelOf = (i: number) => labels[i]!;
+  const hasNumbers = (i: number) => i >= range.from && i < range.to && numbersOf[i]!.length > 0;
   const used = new Set<number>();
 
   for (let i = range.from; i < range.to; i += 1) {
-    const numbers = numberCells(lines[i]);
+    const numbers = numbersOf[i]!;
     if (numbers.length === 0) continue;
     const own = labelOf(i);
     const prev = i - 1 >= range.from && !hasNumbers(i - 1) && !used.has(i - 1) ? labelOf(i - 1) : '';
     const next = i + 1 < range.to && !hasNumbers(i + 1) ? labelOf(i + 1) : '';
-    const candidates: [string, number[]][] = [
-      [own, []],
-      [prev + own, [i - 1]],
-      [own + next, [i + 1]],
-      [prev + own + next, [i - 1, i + 1]],
-    ];
-    for (const [text, extra] of candidates) {
+    // The line's own label, then with the label above, below, and both (a label wrapped
+    // around its numbers); the first that names a row wins. Joined only when tried: the own
+    // label usually names the row.
+    for (const [withPrev, withNext] of LABEL_VARIANTS) {
+      const text = `${withPrev ? prev : ''}${own}${withNext ? next : ''}`;
       const label = normalizeLabel(text);
       const key = matchTable3Row(label);
       if (!key || !acceptable(key, label, rows)) continue;
-      for (const e of extra) used.add(e);
+      if (withPrev) used.add(i - 1);
+      if (withNext) used.add(i + 1);
       rows.set(key, { key, label: text, numbers, page: lines[i]?.page ?? 0 });
       break;
     }
@@ -323,7 +338,6 @@ function placeByOrder(ex: Extraction, row: FoundRow, centres: number[] | null): 
   const base = { key, label };
   if (numbers.length === N) return { ...base, slots: numbers };
   const where = numbers[0]?.where ?? '';
-  const printed = numbers.map((c) => c.text).join('、');
   const unfused = unfuseCells(numbers, N, table3RowConstraint);
   if (unfused.kind === 'cut') {
     ex.add({
@@ -340,6 +354,8 @@ function placeByOrder(ex: Extraction, row: FoundRow, centres: number[] | null): 
     // Decided later from the other rows (resolveFusedRows), or reported there.
     return { ...base, slots: blank, fused: { cells: numbers, solutions: unfused.solutions } };
   }
+  // Only the warnings below print the numbers.
+  const printed = numbers.map((c) => c.text).join('、');
   if (centres) {
     // Only the first column can still be told: a number left of the middle between the first
     // two header words has no column left of it.

@@ -22,6 +22,28 @@ function span(n: number): number {
 }
 
 /**
+ * The origin and location text of a grid slot ("表格2:3:4", "表格2第3行第4列"). Every table
+ * of every report has the same slots, and building the two strings cost more than the rest
+ * of the grid together, so they are made once per slot and shared.
+ */
+const slotNameCache = new Map<number, { origin: string; where: string }>();
+function slotNames(tableNo: number, row: number, col: number): { origin: string; where: string } {
+  // A small-integer key; slots of unusually large tables are named without the cache rather
+  // than colliding.
+  const cacheable = tableNo < 100 && row < 1000 && col < 100;
+  const key = (tableNo * 1000 + row) * 100 + col;
+  let names = cacheable ? slotNameCache.get(key) : undefined;
+  if (!names) {
+    names = { origin: `表格${tableNo}:${row}:${col}`, where: `表格${tableNo}第${row}行第${col}列` };
+    if (cacheable) {
+      if (slotNameCache.size >= 50_000) slotNameCache.clear();
+      slotNameCache.set(key, names);
+    }
+  }
+  return names;
+}
+
+/**
  * One SourceLine per table row (isTableRow true). `tableNo` is 1-based; `firstIndex` is the
  * running line number of the first row.
  */
@@ -41,8 +63,7 @@ export function expandTable(
       const cols = span(input.colSpan);
       // A rowspan may not reach past the table (rowspan="0" means "to the end").
       const rowSpan = input.rowSpan === 0 ? rows.length - r : Math.min(span(input.rowSpan), rows.length - r);
-      const origin = `表格${tableNo}:${r + 1}:${col + 1}`;
-      const where = `表格${tableNo}第${r + 1}行第${col + 1}列`;
+      const { origin, where } = slotNames(tableNo, r + 1, col + 1);
       for (let dr = 0; dr < rowSpan; dr += 1) {
         grid[r + dr] ??= [];
         for (let dc = 0; dc < cols; dc += 1) {

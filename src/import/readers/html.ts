@@ -4,19 +4,27 @@
  * per block (paragraph, heading, list item). Scripts, styles and the portal's navigation
  * chrome are skipped so the report's own title is among the first lines.
  */
-import { parseDocument } from 'htmlparser2';
+import { Parser } from 'htmlparser2';
 import { normalizeText } from '../normalize.ts';
 import type { SourceDocument, SourceLine } from '../source.ts';
 import { expandTable, type TableCellInput } from './grid.ts';
 
-/** The parts of a domhandler node we use (htmlparser2 does not re-export domhandler's types). */
-interface DomNode {
-  type: string;
-  name?: string;
-  data?: string;
-  attribs?: Record<string, string>;
-  children?: DomNode[];
+/**
+ * An element of the page, as small as the reader needs: the tree htmlparser2's DomHandler
+ * would build (same open/close events, so the same nesting, implied closes included), without
+ * sibling and parent links, positions, or comment nodes. Text is kept as plain strings.
+ */
+interface HtmlElement {
+  name: string;
+  attribs: Record<string, string>;
+  children: HtmlNode[];
+  /** Some descendant is a <table> (a table holding tables is page layout). */
+  hasTable: boolean;
+  /** Some descendant is a <nav> or <ul> (a <header> holding one is the portal's menu). */
+  hasMenu: boolean;
 }
+
+type HtmlNode = HtmlElement | string;
 
 /** Never content: code, forms and embedded objects. */
 const SKIP_TAGS = new Set([
@@ -78,21 +86,60 @@ const BLOCK_TAGS = new Set([
 const CHROME_RE =
   /(?:^|[\s_-])(?:nav|navbar|menu|breadcrumbs?|crumbs?|footer|sidebar|share|toolbar|topbar|skip|dqwz)(?:[\s_-]|$)/i;
 
-function isHidden(node: DomNode): boolean {
-  const style = node.attribs?.style ?? '';
-  return /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style) || node.attribs?.hidden !== undefined;
+const HIDDEN_RE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
+
+function isHidden(node: HtmlElement): boolean {
+  const style = node.attribs.style;
+  return (style !== undefined && HIDDEN_RE.test(style)) || node.attribs.hidden !== undefined;
 }
 
-function isChrome(node: DomNode): boolean {
-  const name = node.name ?? '';
-  if (SKIP_TAGS.has(name) || isHidden(node)) return true;
-  if (name === 'header' && hasDescendant(node, (n) => n.name === 'nav' || n.name === 'ul')) return true;
-  const marks = `${node.attribs?.class ?? ''} ${node.attribs?.id ?? ''}`;
-  return CHROME_RE.test(marks);
+/** Chrome marks are words of the class or id; an element with neither has none. */
+function hasChromeMarks(node: HtmlElement): boolean {
+  const { class: className, id } = node.attribs;
+  if (className === undefined && id === undefined) return false;
+  return CHROME_RE.test(`${className ?? ''} ${id ?? ''}`);
 }
 
-function hasDescendant(node: DomNode, test: (n: DomNode) => boolean): boolean {
-  return (node.children ?? []).some((c) => test(c) || hasDescendant(c, test));
+function isChrome(node: HtmlElement): boolean {
+  if (SKIP_TAGS.has(node.name) || isHidden(node)) return true;
+  if (node.name === 'header' && node.hasMenu) return true;
+  return hasChromeMarks(node);
+}
+
+/**
+ * Builds the element tree with htmlparser2's streaming Parser. Beyond the parser's own work,
+ * this tree costs about a tenth of what parseDocument's DomHandler tree did, and the two flags
+ * the reader needs (`hasTable`, `hasMenu`) are set as each element closes instead of by
+ * searching subtrees again and again.
+ */
+function parseTree(html: string): HtmlElement {
+  const root: HtmlElement = { name: '', attribs: {}, children: [], hasTable: false, hasMenu: false };
+  const stack: HtmlElement[] = [root];
+  const parser = new Parser(
+    {
+      onopentag(name, attribs) {
+        const element: HtmlElement = { name, attribs, children: [], hasTable: false, hasMenu: false };
+        stack[stack.length - 1]!.children.push(element);
+        stack.push(element);
+      },
+      onclosetag() {
+        // The parser closes only elements it opened; the root stays whatever comes.
+        if (stack.length === 1) return;
+        const element = stack.pop()!;
+        const parent = stack[stack.length - 1]!;
+        parent.hasTable ||= element.hasTable || element.name === 'table';
+        parent.hasMenu ||= element.hasMenu || element.name === 'nav' || element.name === 'ul';
+      },
+      // In HTML mode the parser hands CDATA over as text (inside <svg>/<math>) or as a
+      // comment, never as a CDATA section, so text is all there is to keep.
+      ontext(data) {
+        stack[stack.length - 1]!.children.push(data);
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
+  );
+  parser.end(html);
+  return root;
 }
 
 const CJK = '\\u2E80-\\u9FFF\\uF900-\\uFAFF\\uFF00-\\uFFEF';
@@ -100,37 +147,77 @@ const CJK_BREAK_RE = new RegExp(`([${CJK}])[ \\t\\r\\f]*\\n\\s*([${CJK}])`, 'g')
 
 /** HTML whitespace rules: runs collapse to one space; a source line break between two CJK characters vanishes. */
 function collapse(text: string): string {
-  return normalizeText(text).replace(CJK_BREAK_RE, '$1$2').replace(/\s+/g, ' ').trim();
+  return normalizeText(text).replace(CJK_BREAK_RE, '$1$2').replace(SPACES_RE, ' ').trim();
+}
+
+const SPACES_RE = /\s+/g;
+const SPACE_RE = /\s/;
+const SPACE_NOT_NEWLINE_RE = /[^\S\n]/;
+const NEWLINES_RE = /\n/g;
+/** Anything but white space; normalisation maps white space to white space only. */
+const CONTENT_RE = /\S/;
+
+/**
+ * The text of a cell's subtree, a "\n" where a block or `<br>` starts. A "\n" before any text
+ * or right after another one is left out: it would only join or end a run of white space that
+ * holds a line break already, which cellText drops either way.
+ */
+function collectCellText(node: HtmlElement, parts: string[]): void {
+  for (const c of node.children) {
+    if (typeof c === 'string') {
+      parts.push(c);
+      continue;
+    }
+    if (SKIP_TAGS.has(c.name) || isHidden(c)) continue;
+    if ((BLOCK_TAGS.has(c.name) || c.name === 'br') && parts.length > 0 && parts[parts.length - 1] !== '\n') {
+      parts.push('\n');
+    }
+    collectCellText(c, parts);
+  }
 }
 
 /** Text of a table cell: `<br>` and inner paragraphs join without a break ("本年新<br>制作数量"). */
-function cellText(node: DomNode): string {
-  const parts: string[] = [];
-  const walk = (n: DomNode) => {
-    if (n.type === 'text') parts.push(n.data ?? '');
-    else if (n.type === 'tag' || n.type === 'script' || n.type === 'style') {
-      if (SKIP_TAGS.has(n.name ?? '') || isHidden(n)) return;
-      if (BLOCK_TAGS.has(n.name ?? '') || n.name === 'br') parts.push('\n');
-      for (const c of n.children ?? []) walk(c);
-    }
-  };
-  for (const c of node.children ?? []) walk(c);
-  // Line breaks inside a cell are wrapping, not separators: drop them, keep other spaces.
-  return normalizeText(parts.join(''))
-    .split('\n')
-    .map((p) => p.replace(/\s+/g, ' ').trim())
-    .filter((p) => p.length > 0)
-    .join('')
-    .trim();
+function cellText(node: HtmlElement): string {
+  const only = node.children.length === 1 ? node.children[0] : undefined;
+  let raw: string;
+  // Most cells hold one run of text: nothing to collect.
+  if (typeof only === 'string') raw = only;
+  else {
+    const parts: string[] = [];
+    collectCellText(node, parts);
+    raw = parts.length === 1 ? parts[0]! : parts.join('');
+  }
+  const text = normalizeText(raw);
+  // Most cells ("0", "规章") have no white space at all: nothing to collapse, trim or join.
+  if (!SPACE_RE.test(text)) return text;
+  // Without line breaks there is nothing to join, only spaces to collapse.
+  if (!text.includes('\n')) return text.replace(SPACES_RE, ' ').trim();
+  // Blocks inside the cell ("<p>本年新</p><p>制作数量</p>") and no other white space: the
+  // pieces need no collapsing or trimming, only joining.
+  if (!SPACE_NOT_NEWLINE_RE.test(text)) return text.replace(NEWLINES_RE, '');
+  // Line breaks inside a cell are wrapping, not separators: a run of white space holding one
+  // vanishes, any other run becomes one space (the same as cutting the text at each "\n",
+  // collapsing and trimming each piece, and joining them, without the pieces).
+  return text.replace(SPACES_RE, (run) => (run.includes('\n') ? '' : ' ')).trim();
 }
 
-function elementChildren(node: DomNode): DomNode[] {
-  return (node.children ?? []).filter((c) => c.type === 'tag');
+function cellInput(c: HtmlElement): TableCellInput {
+  return {
+    text: cellText(c),
+    colSpan: Number.parseInt(c.attribs.colspan ?? '1', 10),
+    rowSpan: Number.parseInt(c.attribs.rowspan ?? '1', 10),
+  };
+}
+
+function elementChildren(node: HtmlElement): HtmlElement[] {
+  const elements: HtmlElement[] = [];
+  for (const c of node.children) if (typeof c !== 'string') elements.push(c);
+  return elements;
 }
 
 /** The rows of a table, through thead/tbody/tfoot, not those of nested tables. */
-function tableRows(table: DomNode): DomNode[] {
-  const rows: DomNode[] = [];
+function tableRows(table: HtmlElement): HtmlElement[] {
+  const rows: HtmlElement[] = [];
   for (const child of elementChildren(table)) {
     if (child.name === 'tr') rows.push(child);
     else if (child.name === 'thead' || child.name === 'tbody' || child.name === 'tfoot') {
@@ -140,8 +227,22 @@ function tableRows(table: DomNode): DomNode[] {
   return rows;
 }
 
-function rowCells(row: DomNode): DomNode[] {
-  return elementChildren(row).filter((c) => c.name === 'td' || c.name === 'th');
+function rowCells(row: HtmlElement): HtmlElement[] {
+  const cells: HtmlElement[] = [];
+  for (const c of row.children)
+    if (typeof c !== 'string' && (c.name === 'td' || c.name === 'th')) cells.push(c);
+  return cells;
+}
+
+/** "第12段" and "段12", made once per number and shared by every page (see grid.ts slotNames). */
+const PARAGRAPH_NAMES: { where: string; origin: string }[] = [];
+function paragraphNames(index: number): { where: string; origin: string } {
+  let names = PARAGRAPH_NAMES[index];
+  if (!names) {
+    names = { where: `第${index}段`, origin: `段${index}` };
+    if (index < 10_000) PARAGRAPH_NAMES[index] = names;
+  }
+  return names;
 }
 
 class HtmlLines {
@@ -154,36 +255,40 @@ class HtmlLines {
   }
 
   flush(): void {
-    const text = collapse(this.buffer);
+    // Most flushes come between blocks, with nothing or only white space buffered.
+    const text = CONTENT_RE.test(this.buffer) ? collapse(this.buffer) : '';
     this.buffer = '';
     if (!text) return;
     const index = this.lines.length + 1;
-    this.lines.push({
-      cells: [{ text, where: `第${index}段`, origin: `段${index}` }],
-      isTableRow: false,
-      index,
-    });
+    const { where, origin } = paragraphNames(index);
+    this.lines.push({ cells: [{ text, where, origin }], isTableRow: false, index });
   }
 
-  walk(node: DomNode): void {
-    if (node.type === 'text') {
-      this.text(node.data ?? '');
+  walk(node: HtmlNode): void {
+    if (typeof node === 'string') {
+      this.text(node);
       return;
     }
-    if (node.type !== 'tag' && node.type !== 'root') return;
-    if (node.type === 'tag' && isChrome(node)) return;
-    const name = node.name ?? '';
-    if (name === 'br') {
+    if (isChrome(node)) return;
+    if (node.name === 'br') {
       this.flush();
       return;
     }
-    if (name === 'table') {
+    if (node.name === 'table') {
       this.table(node);
       return;
     }
-    const isBlock = BLOCK_TAGS.has(name);
+    this.children(node, BLOCK_TAGS.has(node.name));
+  }
+
+  /** The document root: its children, with no chrome test of its own. */
+  walkRoot(root: HtmlElement): void {
+    this.children(root, false);
+  }
+
+  private children(node: HtmlElement, isBlock: boolean): void {
     if (isBlock) this.flush();
-    for (const c of node.children ?? []) this.walk(c);
+    for (const c of node.children) this.walk(c);
     if (isBlock) this.flush();
   }
 
@@ -191,14 +296,15 @@ class HtmlLines {
    * A table whose cells hold tables is page layout: read its cells as blocks. Otherwise it
    * is a data table: one line per row.
    */
-  private table(node: DomNode): void {
+  private table(node: HtmlElement): void {
     this.flush();
-    const rows = tableRows(node);
-    const isLayout = rows.some((r) => rowCells(r).some((c) => hasDescendant(c, (n) => n.name === 'table')));
+    const rows = tableRows(node).map(rowCells);
+    const isLayout = rows.some((cells) => cells.some((c) => c.hasTable));
     if (isLayout) {
-      for (const row of rows) {
-        for (const c of rowCells(row)) {
-          this.walk({ ...c, name: 'div' });
+      for (const cells of rows) {
+        for (const c of cells) {
+          // Each cell reads as a <div>: a block, skipped when hidden or marked as chrome.
+          if (!isHidden(c) && !hasChromeMarks(c)) this.children(c, true);
         }
       }
       return;
@@ -206,26 +312,20 @@ class HtmlLines {
     const caption = elementChildren(node).find((c) => c.name === 'caption');
     if (caption) this.walk(caption);
     this.tables += 1;
-    const input: TableCellInput[][] = rows.map((row) =>
-      rowCells(row).map((c) => ({
-        text: cellText(c),
-        colSpan: Number.parseInt(c.attribs?.colspan ?? '1', 10),
-        rowSpan: Number.parseInt(c.attribs?.rowspan ?? '1', 10),
-      })),
-    );
-    this.lines.push(...expandTable(input, this.tables, this.lines.length + 1));
+    const input: TableCellInput[][] = rows.map((cells) => cells.map(cellInput));
+    for (const line of expandTable(input, this.tables, this.lines.length + 1)) this.lines.push(line);
   }
 }
 
 /** Reads an HTML page into lines: table rows as cells, other blocks as one-cell lines. */
 export function readHtml(html: string): SourceDocument {
-  const dom = parseDocument(html, {
-    decodeEntities: true,
-    lowerCaseTags: true,
-    lowerCaseAttributeNames: true,
-  });
+  return readTree(parseTree(html));
+}
+
+/** The lines of a parsed page. */
+function readTree(root: HtmlElement): SourceDocument {
   const out = new HtmlLines();
-  out.walk(dom as unknown as DomNode);
+  out.walkRoot(root);
   out.flush();
   return { kind: 'html', lines: out.lines, positional: false, explicitBlanks: true };
 }

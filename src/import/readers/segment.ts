@@ -80,30 +80,63 @@ function buildLexicon(): Entry[] {
 
 const LEXICON = buildLexicon();
 
-/** Regex source matching `core` with any punctuation, brackets or spaces between its characters. */
-function looseSource(core: string): string {
-  const chars = [...core].filter((ch) => !/[\s\p{P}]/u.test(ch));
-  return chars.map((ch) => ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\s\\p{P}]*');
+/**
+ * Characters allowed between the characters of a label: spaces and punctuation of any width
+ * ("（三）不予 公开", "行政·许可"). Decided once per code point; a table for the BMP.
+ */
+const SKIPPABLE_RE = /^[\s\p{P}]$/u;
+const UNKNOWN = 0;
+const SKIP = 1;
+const KEEP = 2;
+const bmpSkippable = new Uint8Array(0x10000);
+function isSkippable(codePoint: number): boolean {
+  if (codePoint > 0xffff) return SKIPPABLE_RE.test(String.fromCodePoint(codePoint));
+  let known = bmpSkippable[codePoint]!;
+  if (known === UNKNOWN) {
+    known = SKIPPABLE_RE.test(String.fromCharCode(codePoint)) ? SKIP : KEEP;
+    bmpSkippable[codePoint] = known;
+  }
+  return known === SKIP;
 }
 
-const PATTERNS = LEXICON.map((e, priority) => {
-  const chars = [...e.core].filter((ch) => !/[\s\p{P}]/u.test(ch));
-  return {
-    entry: e,
-    /** Longer labels first (LEXICON is sorted so): a shorter label inside a longer one loses. */
-    priority,
-    re: new RegExp(`${looseSource(e.core)}[)）”」’"]*`, 'uy'),
-    first: chars[0] ?? '',
-  };
+/** Closing marks a label may carry after its last character: "（四）…）" or a closing quote. */
+const CLOSING = new Set([...')）”」’"'].map((ch) => ch.charCodeAt(0)));
+
+interface Pattern {
+  entry: Entry;
+  /** Longer labels first (LEXICON is sorted so): a shorter label inside a longer one loses. */
+  priority: number;
+}
+
+/**
+ * Every label of the lexicon in one trie of its characters (spaces and punctuation left out).
+ * Walking it from a position of a line finds every label that starts there in one pass, the
+ * same matches as one loose regex per label (`规[\s\p{P}]*章[)）”」’"]*`) tried in turn, which
+ * cost a fifth of all text import. The walk is deterministic: a label character is never
+ * skippable, so skipping every space and punctuation mark before it cannot skip too far.
+ */
+interface TrieNode {
+  /** Children by code point (numbers: reading a CJK character as a string would allocate one). */
+  next: Map<number, TrieNode>;
+  /** Labels that end at this node. */
+  ends: Pattern[];
+}
+
+const TRIE: TrieNode = { next: new Map(), ends: [] };
+LEXICON.forEach((entry, priority) => {
+  const chars = [...entry.core].map((ch) => ch.codePointAt(0)!).filter((code) => !isSkippable(code));
+  if (chars.length === 0) return;
+  let node = TRIE;
+  for (const ch of chars) {
+    let child = node.next.get(ch);
+    if (!child) {
+      child = { next: new Map(), ends: [] };
+      node.next.set(ch, child);
+    }
+    node = child;
+  }
+  node.ends.push({ entry, priority });
 });
-
-/** Patterns by the first character they can match: one pass over a line finds every candidate. */
-const BY_FIRST = new Map<string, (typeof PATTERNS)[number][]>();
-for (const p of PATTERNS) {
-  const list = BY_FIRST.get(p.first) ?? [];
-  list.push(p);
-  BY_FIRST.set(p.first, list);
-}
 
 interface Match {
   start: number;
@@ -111,13 +144,77 @@ interface Match {
   entry: Entry;
 }
 
+/**
+ * The trie's first level as an array indexed by BMP character: every position of a line
+ * looks here, and most find nothing, so this lookup is an array load rather than a hash.
+ * (A label never starts with a space or punctuation mark, so nothing is skipped before it.)
+ */
+const FIRST: (TrieNode | undefined)[] = new Array(0x10000).fill(undefined);
+for (const [code, node] of TRIE.next) if (code <= 0xffff) FIRST[code] = node;
+
+function codeAt(text: string, at: number): number {
+  return text.codePointAt(at)!;
+}
+
+/** UTF-16 code units taken by a code point. */
+function width(code: number): number {
+  return code > 0xffff ? 2 : 1;
+}
+
+/** Every label starting at `start`: pushes one candidate per label found. */
+function labelsAt(text: string, start: number, out: Candidate[]): void {
+  const first = text.charCodeAt(start);
+  let node: TrieNode | undefined;
+  let at: number;
+  // A high surrogate starts a character beyond the BMP: look it up by its code point.
+  if (first >= 0xd800 && first <= 0xdbff) {
+    const code = codeAt(text, start);
+    node = TRIE.next.get(code);
+    at = start + width(code);
+  } else {
+    node = FIRST[first];
+    at = start + 1;
+  }
+  while (node) {
+    if (node.ends.length > 0) {
+      let end = at;
+      while (end < text.length && CLOSING.has(text.charCodeAt(end))) end += 1;
+      for (const pattern of node.ends) out.push({ start, end, pattern });
+    }
+    if (node.next.size === 0) return;
+    // Spaces and punctuation between the characters of a label are skipped.
+    let code = at < text.length ? codeAt(text, at) : -1;
+    while (code >= 0 && isSkippable(code)) {
+      at += width(code);
+      code = at < text.length ? codeAt(text, at) : -1;
+    }
+    if (code < 0) return;
+    node = node.next.get(code);
+    at += width(code);
+  }
+}
+
+interface Candidate {
+  start: number;
+  end: number;
+  pattern: Pattern;
+}
+
+/** Enumerator patterns, built once per enumerator. */
+const enumeratorPatterns = new Map<string, RegExp>();
+
 /** `enumerator` is literal text, or a character class "[…]" standing for any one of its characters. */
 function enumeratorBefore(text: string, at: number, enumerator: string): number | null {
   const before = text.slice(Math.max(0, at - 6), at);
-  const escaped = /^\[[^\]]+\]$/.test(enumerator)
-    ? enumerator
-    : enumerator.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const m = new RegExp(`(?:[（(]${escaped}[）)]|${escaped}[、.．])\\s*$`, 'u').exec(before);
+  let re = enumeratorPatterns.get(enumerator);
+  if (!re) {
+    const escaped = /^\[[^\]]+\]$/.test(enumerator)
+      ? enumerator
+      : enumerator.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    re = new RegExp(`(?:[（(]${escaped}[）)]|${escaped}[、.．])\\s*$`, 'u');
+    enumeratorPatterns.set(enumerator, re);
+  }
+  const m = re.exec(before);
   if (!m) return null;
   // "00000002." — the 2 belongs to the label only if the enumerator is a number we expect.
   return at - m[0].length;
@@ -125,19 +222,15 @@ function enumeratorBefore(text: string, at: number, enumerator: string): number 
 
 /** Non-overlapping label matches in `text`, longest labels first. */
 function findMatches(text: string): Match[] {
-  const candidates: { start: number; end: number; pattern: (typeof PATTERNS)[number] }[] = [];
-  for (let i = 0; i < text.length; i += 1) {
-    const patterns = BY_FIRST.get(text[i]!);
-    if (!patterns) continue;
-    for (const pattern of patterns) {
-      pattern.re.lastIndex = i;
-      const m = pattern.re.exec(text);
-      if (m) candidates.push({ start: i, end: i + m[0].length, pattern });
-    }
-  }
+  const candidates: Candidate[] = [];
+  for (let i = 0; i < text.length; i += 1) labelsAt(text, i, candidates);
   candidates.sort((a, b) => a.pattern.priority - b.pattern.priority || a.start - b.start);
   const taken: Match[] = [];
-  const overlaps = (s: number, e: number) => taken.some((m) => s < m.end && e > m.start);
+  // Characters already covered by a taken label. Every match covers at least one character,
+  // so two matches overlap exactly when they share a covered character; a whole report run
+  // together on one line has hundreds of labels, too many to compare pairwise.
+  const covered = new Uint8Array(text.length);
+  const overlaps = (s: number, e: number) => covered.subarray(s, e).includes(1);
   for (const { start: found, end, pattern } of candidates) {
     const e = pattern.entry;
     let start = found;
@@ -151,6 +244,7 @@ function findMatches(text: string): Match[] {
     }
     if (overlaps(start, end)) continue;
     taken.push({ start, end, entry: e });
+    covered.fill(1, start, end);
   }
   return taken.sort((a, b) => a.start - b.start);
 }

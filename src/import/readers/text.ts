@@ -11,63 +11,82 @@ import { type Segment, segmentAtLabels } from './segment.ts';
 
 const CJK = '\\u2E80-\\u9FFF\\uF900-\\uFAFF\\uFF00-\\uFFEF';
 
+/**
+ * One cell of a pdftotext -layout line. A single space between two CJK characters (or after
+ * a closing bracket, or before a digit or an enumerator "(一)") is where pdftotext squeezed two
+ * table cells together ("公开数量 对外公开总数量", "(三) 1.属于国家"); a single space elsewhere
+ * belongs to the text. Built once (it was built per line).
+ */
+const POSITIONAL_CELL_RE = new RegExp(
+  `\\S+(?:(?<![${CJK})）]) \\S+| (?![${CJK}\\d]|[(（][一二三四五六七八九十]+[)）])\\S+)*`,
+  'g',
+);
+
 /** Display width of a string as pdftotext -layout pads it (one column per character). */
 function splitPositional(raw: string, lineNo: number, page: number): SourceCell[] {
   const cells: SourceCell[] = [];
-  // A single space between two CJK characters (or after a closing bracket, or before a
-  // digit or an enumerator "(一)") is where pdftotext squeezed two table cells together
-  // ("公开数量 对外公开总数量", "(三) 1.属于国家"); a single space elsewhere belongs to the text.
-  const re = new RegExp(
-    `\\S+(?:(?<![${CJK})）]) \\S+| (?![${CJK}\\d]|[(（][一二三四五六七八九十]+[)）])\\S+)*`,
-    'g',
-  );
-  for (const m of raw.matchAll(re)) {
-    const x = m.index ?? 0;
-    cells.push(...splitTrailingNumbers(m[0], `${where(lineNo, page)}`, x));
+  const at = where(lineNo, page);
+  for (const m of raw.matchAll(POSITIONAL_CELL_RE)) {
+    splitTrailingNumbers(m[0], at, m.index, cells);
   }
   return cells;
 }
 
+const LINE_NAMES: string[] = [];
+
 function where(lineNo: number, page: number): string {
-  return page > 0 ? `第${page}页，第${lineNo}行` : `第${lineNo}行`;
+  if (page > 0) return `第${page}页，第${lineNo}行`;
+  // "第12行" recurs in every document: made once per line number (building CJK strings from
+  // numbers is a visible share of reading a document).
+  let at = LINE_NAMES[lineNo];
+  if (at === undefined) {
+    at = `第${lineNo}行`;
+    if (lineNo < 10_000) LINE_NAMES[lineNo] = at;
+  }
+  return at;
 }
 
 /**
  * Splits "（一）予以公开 10 0 10" into a label cell and one cell per number, keeping
- * x positions when known. Single spaces inside a label ("（三）不予 公开") stay.
+ * x positions when known. Single spaces inside a label ("（三）不予 公开") stay. Appends to
+ * `cells` (a new array by default).
  */
-function splitTrailingNumbers(text: string, at: string, x?: number): SourceCell[] {
-  const tokens = [...text.matchAll(/\S+/g)];
-  const cells: SourceCell[] = [];
+function splitTrailingNumbers(text: string, at: string, x?: number, cells: SourceCell[] = []): SourceCell[] {
   let label = '';
   let labelStart: number | undefined;
-  const flush = () => {
-    if (label) {
-      cells.push(cell(label, at, labelStart));
-      label = '';
-      labelStart = undefined;
-    }
-  };
-  for (const t of tokens) {
-    const start = x === undefined ? undefined : x + (t.index ?? 0);
-    const isNumber = parseValue(t[0]).kind === 'number';
+  for (const t of text.matchAll(TOKEN_RE)) {
+    const start = x === undefined ? undefined : x + t.index;
     // A value-like token inside a label ("1.属于…" has no space, so it is never split off).
-    if (isNumber) {
-      flush();
+    if (parseValue(t[0]).kind === 'number') {
+      if (label) cells.push(cell(label, at, labelStart));
+      label = '';
       cells.push(cell(t[0], at, start));
     } else {
       if (!label) labelStart = start;
       label = label ? `${label} ${t[0]}` : t[0];
     }
   }
-  flush();
+  if (label) cells.push(cell(label, at, labelStart));
   return cells;
 }
 
+const TOKEN_RE = /\S+/g;
+
+/**
+ * Every cell of a text is its own origin (text has no merged cells). Origins need only be
+ * unique within one document, so they are counted from 1 in each (readText resets the count)
+ * and their names are made once and reused.
+ */
 let originCounter = 0;
+const ORIGIN_NAMES: string[] = [];
 function cell(text: string, at: string, x?: number): SourceCell {
   originCounter += 1;
-  const c: SourceCell = { text, where: at, origin: `t${originCounter}` };
+  let origin = ORIGIN_NAMES[originCounter];
+  if (origin === undefined) {
+    origin = `t${originCounter}`;
+    if (originCounter < 100_000) ORIGIN_NAMES[originCounter] = origin;
+  }
+  const c: SourceCell = { text, where: at, origin };
   if (x !== undefined) {
     c.x = x;
     c.x2 = x + text.length;
@@ -83,6 +102,7 @@ function looksPositional(lines: readonly string[]): boolean {
 }
 
 export function readText(input: string): SourceDocument {
+  originCounter = 0;
   const text = normalizeText(input);
   const rawLines = text.split('\n');
   const tabLines = rawLines.filter((l) => l.includes('\t')).length;
