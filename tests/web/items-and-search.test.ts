@@ -61,9 +61,27 @@ describe('feeds for machines', () => {
     expect(feed.headers['content-type']).toContain('application/atom+xml');
     expect(feed.body).toContain('<feed xmlns="http://www.w3.org/2005/Atom">');
     expect(feed.body).toMatch(/<entry><id>http:\/\/localhost(:\d+)?\/items\/\d+<\/id>/);
-    const sitemap = await started.app.inject('/sitemap.xml');
-    expect(sitemap.body).toMatch(/<loc>http:\/\/localhost(:\d+)?\/apply<\/loc>/);
-    expect(sitemap.body).toContain('/reports/330226-01/2020</loc>');
+    // An index of sitemap files: the column pages and reports, then the catalogue by id ranges.
+    const index = await started.app.inject('/sitemap.xml');
+    expect(index.body).toContain('<sitemapindex');
+    const files = [...index.body.matchAll(/<loc>http:\/\/localhost(?::\d+)?(\/[^<]+)<\/loc>/g)].map(
+      (m) => m[1]!,
+    );
+    expect(files).toEqual(['/sitemap-pages.xml', '/sitemap-items-1.xml']);
+    const locs: string[] = [];
+    for (const file of files) {
+      const body = (await started.app.inject(file)).body;
+      locs.push(...[...body.matchAll(/<loc>http:\/\/localhost(?::\d+)?(\/[^<]+)<\/loc>/g)].map((m) => m[1]!));
+    }
+    for (const page of ['/apply', '/statutory', '/guide/330226-01', '/reports/330226-01/2020'])
+      expect(locs).toContain(page);
+    expect(locs.some((l) => l.startsWith('/standard-directory/'))).toBe(true);
+    // Every public item once, and nothing else of the catalogue (drafts stay out).
+    const items = locs.filter((l) => /^\/items\/\d+$/.test(l));
+    const publicTotal = (await started.app.inject('/api/items')).json<{ total: number }>().total;
+    expect(new Set(items).size).toBe(publicTotal);
+    expect(items.length).toBe(publicTotal);
+    expect((await started.app.inject('/sitemap-items-99.xml')).body).not.toContain('<url>');
   });
 });
 
