@@ -10,6 +10,9 @@
  *   of each are ranked; when there are more, the remaining matches follow, newest first.
  *   Every match is on exactly one page;
  * - a date sort walks the sort key (keys.ts) newest first and stops at the page;
+ * - the first pass both counts and keeps the newest matches (`EngineQueries.window`): when
+ *   there are fewer than the cap, the walk that counted them met them all, so the page or the
+ *   ranked window costs no second walk;
  * - snippets are built for the shown page only.
  */
 import type { SearchQuery, SearchResult } from './index.ts';
@@ -45,13 +48,43 @@ export interface NewestOptions {
   limit: number;
   /** Whether to compute `score` (0 otherwise). */
   scored: boolean;
+  /** True when the matches were counted and are fewer than the count cap (an engine hint). */
+  fewerThanCap?: boolean;
+}
+
+/** The newest matches and how many there are, counted no further than asked. */
+export interface Window {
+  /** The number of matches, but no more than `countTo`. */
+  matches: number;
+  /** The `limit` newest matches (all of them when fewer), newest first. */
+  newest: Candidate[];
+}
+
+export interface WindowOptions {
+  titleOnly: boolean;
+  limit: number;
+  /**
+   * Counting stops here: `matches` is then exactly this. Without it nothing is counted and
+   * `matches` is only the number of `newest`.
+   */
+  countTo?: number;
+  scored: boolean;
+  /**
+   * A hint: the matches are likely many (a title window when the text matches were more than
+   * the count cap), so a walk down from the newest is likely short.
+   */
+  likelyMany?: boolean;
 }
 
 /** What an engine answers; everything else is shared. */
 export interface EngineQueries {
-  /** The number of matches, counting no further than `cap + 1`. */
-  count(plan: SearchPlan, mode: MatchMode, cap: number): Promise<number>;
-  /** Matches newest first (descending sort key). */
+  /**
+   * The newest matches and their number (counted up to `countTo`), in as few passes as the
+   * engine can: when there are fewer than `countTo` matches, the pass that counts them has
+   * seen every one and can keep the newest.
+   */
+  window(plan: SearchPlan, mode: MatchMode, options: WindowOptions): Promise<Window>;
+  /** Matches newest first (descending sort key), from an offset. */
   newest(plan: SearchPlan, mode: MatchMode, options: NewestOptions): Promise<Candidate[]>;
   /** The stored text of these documents, in any order. */
   documents(ids: readonly number[]): Promise<Omit<StoredHit, 'score'>[]>;
@@ -74,28 +107,44 @@ export async function runSearch(
   engine: EngineQueries,
   limits: SearchLimits = DEFAULT_LIMITS,
 ): Promise<SearchResult> {
-  const { countCap } = limits;
+  const { countCap, rankWindow } = limits;
   const plan = planSearch(query);
   if (!plan) return EMPTY;
+  // The first pass counts and keeps what the page needs most often: the newest matches up to
+  // the page (date sort) or the ranked window (relevance).
+  const firstWindow: WindowOptions =
+    plan.sort === 'date'
+      ? {
+          titleOnly: false,
+          limit: Math.min(plan.offset + plan.limit, rankWindow),
+          countTo: countCap + 1,
+          scored: false,
+        }
+      : { titleOnly: false, limit: rankWindow, countTo: countCap + 1, scored: true };
   let mode: MatchMode = 'all';
-  let matches = await engine.count(plan, mode, countCap);
-  if (matches === 0 && plan.terms.length > 1) {
+  let found = await engine.window(plan, mode, firstWindow);
+  if (found.matches === 0 && plan.terms.length > 1) {
     mode = 'any';
-    matches = await engine.count(plan, mode, countCap);
+    found = await engine.window(plan, mode, firstWindow);
   }
+  const { matches } = found;
   if (matches === 0) return EMPTY;
   const capped = matches > countCap;
   const total = capped ? countCap : matches;
   const head = { total, matchedAll: mode === 'all', capped };
   if (!capped && plan.offset >= total) return { ...head, hits: [] };
 
-  const page = await pageOf(
-    engine,
-    plan,
-    mode,
-    capped ? Number.POSITIVE_INFINITY : matches,
-    limits.rankWindow,
-  );
+  const page =
+    plan.sort === 'date'
+      ? await datePage(engine, plan, mode, found.newest, capped)
+      : await relevancePage(
+          engine,
+          plan,
+          mode,
+          found,
+          capped ? Number.POSITIVE_INFINITY : matches,
+          rankWindow,
+        );
   if (page.length === 0) return { ...head, hits: [] };
   const stored = new Map((await engine.documents(page.map((c) => idOfSortKey(c.key)))).map((d) => [d.id, d]));
   const pattern = wordsPattern(plan.highlightWords);
@@ -116,21 +165,38 @@ export async function runSearch(
   return { ...head, hits };
 }
 
-async function pageOf(
+/** A page of a date sort: from the first pass's newest matches when it reaches that far. */
+async function datePage(
   engine: EngineQueries,
   plan: SearchPlan,
   mode: MatchMode,
+  newest: readonly Candidate[],
+  capped: boolean,
+): Promise<Candidate[]> {
+  const { offset, limit } = plan;
+  if (offset + limit <= newest.length) return newest.slice(offset, offset + limit);
+  return engine.newest(plan, mode, { titleOnly: false, offset, limit, scored: false, fewerThanCap: !capped });
+}
+
+async function relevancePage(
+  engine: EngineQueries,
+  plan: SearchPlan,
+  mode: MatchMode,
+  found: Window,
   matches: number,
   window: number,
 ): Promise<Candidate[]> {
   const { offset, limit } = plan;
-  const newest = (options: Partial<NewestOptions> & Pick<NewestOptions, 'offset' | 'limit'>) =>
-    engine.newest(plan, mode, { titleOnly: false, scored: true, ...options });
-
-  if (plan.sort === 'date') return newest({ offset, limit, scored: false });
-  const inTitle = (await newest({ titleOnly: true, offset: 0, limit: window })).sort(byScore);
+  const inTitle = (
+    await engine.window(plan, mode, {
+      titleOnly: true,
+      limit: window,
+      scored: true,
+      likelyMany: !Number.isFinite(matches),
+    })
+  ).newest.sort(byScore);
   const titleKeys = new Set(inTitle.map((c) => c.key));
-  const recent = (await newest({ offset: 0, limit: window })).filter((c) => !titleKeys.has(c.key));
+  const recent = found.newest.filter((c) => !titleKeys.has(c.key));
   const ranked = [...inTitle, ...recent.sort(byScore)];
   if (offset + limit <= ranked.length || matches <= window) return ranked.slice(offset, offset + limit);
   // Past the ranked windows: the other matches, newest first, skipping the title matches
@@ -139,10 +205,12 @@ async function pageOf(
   const restOffset = Math.max(0, offset - ranked.length);
   const restWanted = limit - fromRanked.length;
   const titleBeyond = inTitle.length - (Math.min(matches, window) - recent.length);
-  const rest = await newest({
+  const rest = await engine.newest(plan, mode, {
+    titleOnly: false,
     offset: window,
     limit: restOffset + restWanted + titleBeyond,
     scored: false,
+    fewerThanCap: Number.isFinite(matches),
   });
   const unseen = rest.filter((c) => !titleKeys.has(c.key));
   return [...fromRanked, ...unseen.slice(restOffset, restOffset + restWanted)];

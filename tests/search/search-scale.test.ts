@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { beforeEach, expect, it } from 'vitest';
 import * as scale from '../../src/db/migrations/2026-11-25-0010-search-scale.ts';
-import { createSearchIndex, type SearchLimits } from '../../src/search/index.ts';
+import { createSearchIndex, type SearchLimits, type SearchQuery } from '../../src/search/index.ts';
 import { segment } from '../../src/search/segment.ts';
 import { describeEachEngine } from '../helpers/databases.ts';
 import { clearCatalogue, ensureAgencies, indexItem, query } from './items.ts';
@@ -87,6 +87,65 @@ describeEachEngine('search at scale: bounded counting and ranking', (ctx) => {
         .map((m) => m.id),
     ]);
     expect(after.total).toBe(6);
+  });
+
+  /**
+   * Forty items, one a day, in two agencies: every one about 森林防火, two in three also about
+   * 巡查, every fifth with both in the title, and one 巡查 item naming 柏田村. Several words
+   * and a filter are found by different walks as their matches are many or few (run-search.ts
+   * `window`, each engine's `newestOf`/`window`); the pages must be the same either way.
+   */
+  async function seedPatrols(agencies: { office: number; education: number }) {
+    const made = [];
+    for (let i = 0; i < 40; i++) {
+      const day = new Date(Date.UTC(2024, 0, 1 + i)).toISOString().slice(0, 10);
+      const patrol = i % 3 !== 0;
+      const agencyId = i % 2 === 0 ? agencies.office : agencies.education;
+      const title = i % 5 === 0 && patrol ? `第${i}期森林防火巡查通报` : `第${i}期工作通报`;
+      const body = `森林防火要求。${patrol ? '巡查情况良好。' : ''}${i === 17 ? '柏田村巡查到位。' : ''}`;
+      const id = await indexItem(ctx.db, { agencyId, title, body, publishedOn: day });
+      made.push({ id, day, patrol, agencyId, inTitle: title.includes('巡查') });
+    }
+    return made;
+  }
+
+  /** Every page of a query, one after the other, until a page comes back short. */
+  async function allPages(q: string, over: Partial<SearchQuery>, limits: SearchLimits) {
+    const ids: number[] = [];
+    for (let page = 1; page <= 30; page++) {
+      const result = await search(q, { ...over, page, pageSize: 2 }, limits);
+      ids.push(...result.hits.map((h) => h.id));
+      if (result.hits.length < 2) break;
+    }
+    return ids;
+  }
+
+  it('pages several words with a filter exactly, whether their matches are many or few', async () => {
+    const agencies = await ensureAgencies(ctx.db);
+    const made = await seedPatrols(agencies);
+    const newestFirst = (xs: typeof made) =>
+      [...xs].sort((a, b) => b.day.localeCompare(a.day)).map((m) => m.id);
+    const office = made.filter((m) => m.patrol && m.agencyId === agencies.office);
+    const filter = { agencyIds: [agencies.office] };
+    for (const limits of [SMALL, { countCap: 8, rankWindow: 3 }, { countCap: 100, rankWindow: 3 }]) {
+      const first = await search('森林防火 巡查', filter, limits);
+      expect(first.total).toBe(Math.min(office.length, limits.countCap));
+      expect(first.capped).toBe(office.length > limits.countCap);
+      expect(await allPages('森林防火 巡查', { ...filter, sort: 'date' }, limits)).toEqual(
+        newestFirst(office),
+      );
+      const ranked = await allPages('森林防火 巡查', filter, limits);
+      expect([...ranked].sort((a, b) => a - b)).toEqual(office.map((m) => m.id).sort((a, b) => a - b));
+      const titled = newestFirst(office.filter((m) => m.inTitle)).slice(0, limits.rankWindow);
+      expect(titled.length).toBeGreaterThan(0);
+      expect(new Set(ranked.slice(0, titled.length))).toEqual(new Set(titled)); // title matches first
+      // Every patrol in both agencies (no filter, then a year), and the one item with a rare word.
+      const patrols = newestFirst(made.filter((m) => m.patrol));
+      expect(await allPages('森林防火 巡查', { sort: 'date' }, limits)).toEqual(patrols);
+      expect(await allPages('森林防火 巡查', { sort: 'date', year: 2024 }, limits)).toEqual(patrols);
+      expect(await allPages('森林防火 巡查', { sort: 'date', year: 2023 }, limits)).toEqual([]);
+      expect((await search('柏田村 巡查', {}, limits)).hits.map((h) => h.id)).toEqual([made[17]!.id]);
+    }
   });
 
   it('never matches the filter tokens from a query', async () => {
