@@ -2,29 +2,13 @@
  * HTML reader for reports published as web pages on government portals. Tables keep their
  * grid (rowspan/colspan expanded, copies share an origin); everything else becomes one line
  * per block (paragraph, heading, list item). Scripts, styles and the portal's navigation
- * chrome are skipped so the report's own title is among the first lines.
+ * chrome are skipped so the report's own title is among the first lines. The page is parsed
+ * by our own tokenizer (html-tokenizer.ts), which builds the tree htmlparser2 built, faster.
  */
-import { Parser } from 'htmlparser2';
 import { normalizeText } from '../normalize.ts';
 import type { SourceDocument, SourceLine } from '../source.ts';
 import { expandTable, type TableCellInput } from './grid.ts';
-
-/**
- * An element of the page, as small as the reader needs: the tree htmlparser2's DomHandler
- * would build (same open/close events, so the same nesting, implied closes included), without
- * sibling and parent links, positions, or comment nodes. Text is kept as plain strings.
- */
-interface HtmlElement {
-  name: string;
-  attribs: Record<string, string>;
-  children: HtmlNode[];
-  /** Some descendant is a <table> (a table holding tables is page layout). */
-  hasTable: boolean;
-  /** Some descendant is a <nav> or <ul> (a <header> holding one is the portal's menu). */
-  hasMenu: boolean;
-}
-
-type HtmlNode = HtmlElement | string;
+import { type HtmlElement, type HtmlNode, parseHtmlTree } from './html-tokenizer.ts';
 
 /** Never content: code, forms and embedded objects. */
 const SKIP_TAGS = new Set([
@@ -104,42 +88,6 @@ function isChrome(node: HtmlElement): boolean {
   if (SKIP_TAGS.has(node.name) || isHidden(node)) return true;
   if (node.name === 'header' && node.hasMenu) return true;
   return hasChromeMarks(node);
-}
-
-/**
- * Builds the element tree with htmlparser2's streaming Parser. Beyond the parser's own work,
- * this tree costs about a tenth of what parseDocument's DomHandler tree did, and the two flags
- * the reader needs (`hasTable`, `hasMenu`) are set as each element closes instead of by
- * searching subtrees again and again.
- */
-function parseTree(html: string): HtmlElement {
-  const root: HtmlElement = { name: '', attribs: {}, children: [], hasTable: false, hasMenu: false };
-  const stack: HtmlElement[] = [root];
-  const parser = new Parser(
-    {
-      onopentag(name, attribs) {
-        const element: HtmlElement = { name, attribs, children: [], hasTable: false, hasMenu: false };
-        stack[stack.length - 1]!.children.push(element);
-        stack.push(element);
-      },
-      onclosetag() {
-        // The parser closes only elements it opened; the root stays whatever comes.
-        if (stack.length === 1) return;
-        const element = stack.pop()!;
-        const parent = stack[stack.length - 1]!;
-        parent.hasTable ||= element.hasTable || element.name === 'table';
-        parent.hasMenu ||= element.hasMenu || element.name === 'nav' || element.name === 'ul';
-      },
-      // In HTML mode the parser hands CDATA over as text (inside <svg>/<math>) or as a
-      // comment, never as a CDATA section, so text is all there is to keep.
-      ontext(data) {
-        stack[stack.length - 1]!.children.push(data);
-      },
-    },
-    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
-  );
-  parser.end(html);
-  return root;
 }
 
 const CJK = '\\u2E80-\\u9FFF\\uF900-\\uFAFF\\uFF00-\\uFFEF';
@@ -319,11 +267,11 @@ class HtmlLines {
 
 /** Reads an HTML page into lines: table rows as cells, other blocks as one-cell lines. */
 export function readHtml(html: string): SourceDocument {
-  return readTree(parseTree(html));
+  return readHtmlTree(parseHtmlTree(html));
 }
 
-/** The lines of a parsed page. */
-function readTree(root: HtmlElement): SourceDocument {
+/** The lines of a parsed page (exported for the test that parses pages with htmlparser2 too). */
+export function readHtmlTree(root: HtmlElement): SourceDocument {
   const out = new HtmlLines();
   out.walkRoot(root);
   out.flush();
