@@ -2,7 +2,7 @@
  * The shortcuts the readers take for speed (bench/RESULTS.md, import section) must read exactly
  * what the plain way read: labels found by one trie walk instead of one regex per label, HTML
  * read from a light tree built by our own tokenizer (readers/html-tokenizer.ts, checked against
- * htmlparser2 in html-tokenizer.test.ts),
+ * htmlparser2 in html-tokenizer.test.ts), cell text joined without
  * cutting it into pieces, NFKC skipped for runs it cannot change, and cuts of run-together
  * digits remembered between rows.
  */
