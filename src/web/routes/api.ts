@@ -6,6 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { agenciesRepository } from '../../db/repositories/agencies.ts';
+import { DomainError } from '../../domain/errors.ts';
 import { createSearchIndex } from '../../search/index.ts';
 import { parseInput } from '../../services/applications/schemas.ts';
 import { browseItems, getItem } from '../../services/catalogue/query-items.ts';
@@ -20,11 +21,11 @@ const SearchApiSchema = z.object({
   }),
   sort: z.enum(['relevance', 'date'], { error: '排序方式应为 relevance 或 date' }).default('relevance'),
   page: z.coerce.number({ error: '页码无效' }).int().min(1, { message: '页码无效' }).max(500).default(1),
-  pageSize: z.coerce.number().int().min(1).max(50).default(10),
+  pageSize: z.coerce.number({ error: '每页条数应为1至50的整数' }).int().min(1).max(50).default(10),
   /** Code or exact name; the agency and every agency below it. */
-  agency: z.string().trim().min(1).optional(),
-  category: z.string().trim().min(1).max(100).optional(),
-  genre: z.string().trim().min(1).max(20).optional(),
+  agency: z.string({ error: '请填写机关代码或名称' }).trim().min(1).max(100).optional(),
+  category: z.string({ error: '目录分类应为1至100个字' }).trim().min(1).max(100).optional(),
+  genre: z.string({ error: '体裁应为1至20个字' }).trim().min(1).max(20).optional(),
   year: z.coerce.number({ error: '年份无效' }).int().min(1949).max(2999).optional(),
 });
 
@@ -38,6 +39,10 @@ export function registerApiRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   app.get<{ Params: { id: string } }>('/api/items/:id', async (req) => {
+    // Ids are PostgreSQL integers: "abc" (NaN) or a longer number is simply not an item.
+    if (!/^\d{1,9}$/.test(req.params.id)) {
+      throw new DomainError('catalogue.not_found', `未找到编号为${req.params.id}的目录信息`, 'itemId');
+    }
     const { item, agencyName, attachments, interpretationOf, interpretations } = await getItem(
       deps,
       Number(req.params.id),

@@ -44,7 +44,8 @@ export function registerUserRoutes(app: FastifyInstance, deps: Deps): void {
 
   /** One account of the administrator's scope, or 404 (outside it, an account does not exist). */
   const findLine = async (req: FastifyRequest, id: string): Promise<UserLine> => {
-    const user = /^\d{1,12}$/.test(id) ? await usersRepository(deps.db.db).findById(Number(id)) : null;
+    // Ids are PostgreSQL integers: a longer number would be an SQL error (500), not a 404.
+    const user = /^\d{1,9}$/.test(id) ? await usersRepository(deps.db.db).findById(Number(id)) : null;
     if (!user || !req.user!.agencyIds.includes(user.agencyId)) {
       throw new DomainError('user.not_found', '未找到该账号');
     }

@@ -43,9 +43,8 @@ const positive = (v: unknown): number | null => {
 export function registerCaseRoutes(app: FastifyInstance, deps: Deps): void {
   const load = async (req: FastifyRequest, id: string) => {
     const user = req.user!;
-    const found = /^\d{1,12}$/.test(id)
-      ? await applicationsRepository(deps.db.db).findById(Number(id))
-      : null;
+    // Ids are PostgreSQL integers: a longer number would be an SQL error (500), not a 404.
+    const found = /^\d{1,9}$/.test(id) ? await applicationsRepository(deps.db.db).findById(Number(id)) : null;
     if (!found || !user.agencyIds.includes(found.agencyId)) {
       throw new DomainError('application.not_found', `未找到编号为${id}的申请`);
     }
