@@ -7,6 +7,7 @@
  *   npm run bench:portal -- [--items 1000000] [--engines sqlite,postgres] [--rounds 3]
  *                           [--seconds 5] [--connections 16] [--queries 400]
  *                           [--pg postgres://postgres@127.0.0.1:5432/test] [--regenerate]
+ *                           [--by-class] [--search-only]
  *
  * The items come from a generator with a fixed seed: titles and bodies of a county
  * government's catalogue (通知, 公告, 解读, 年度报告 …), Zipf-weighted topics, and a long
@@ -16,8 +17,19 @@
  * SQLite in `data/bench/portal-<items>.sqlite`, PostgreSQL in schema `bench_portal`.
  * `--regenerate` (or deleting the file / `drop schema bench_portal cascade`) builds them again.
  *
+ * `--by-class` prints the search service's p95 per query class (common word, rare name, by
+ * date, page > 1 …) with each class's slowest query; `--search-only` skips the HTTP runs.
+ *
  * Load is made here with Node's http.Agent (keepAlive, `--connections` sockets, each with one
- * request in flight), not a load-testing dependency: the same client for all three servers.
+ * request in flight), not a load-testing dependency: the same client, in this same process, for
+ * every server. The portal runs twice on the same database: with the public page cache
+ * (src/web/page-cache.ts, as deployed) and without it (GONGKAI_PAGE_CACHE=0: every page
+ * rendered from the database). Item pages go to Zipf-distributed ids (half of the requests to
+ * the 1,000 most read items), so with the cache some are hits and the rest misses; search pages
+ * cycle through the query mix, which repeats after `--queries`, so the cache answers most of
+ * them once it has seen them. Each figure says what share came from the cache; the cache is
+ * kept across rounds, as a running server keeps it. A last item figure asks for the 100 most
+ * read items only: every request a hit, the cache's ceiling.
  */
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import http from 'node:http';
@@ -631,22 +643,51 @@ const ms = (x: number) => `${x.toFixed(1)} ms`;
 async function searchServiceRounds(
   db: Db,
   mix: MixEntry[],
-): Promise<{ p50: number; p95: number; worst: string }[]> {
+): Promise<{ p50: number; p95: number; worst: string; byClass: string[] }[]> {
   const index = createSearchIndex(db);
   for (const entry of mix.slice(0, 50)) await index.search(entry.query); // warm caches
   const rounds = [];
   for (let round = 0; round < ROUNDS; round++) {
-    const times: { t: number; label: string }[] = [];
+    const times: { t: number; label: string; kind: string }[] = [];
     for (const entry of mix) {
       const started = performance.now();
       await index.search(entry.query);
-      times.push({ t: performance.now() - started, label: `${entry.query.q} (${entry.kind})` });
+      times.push({
+        t: performance.now() - started,
+        label: `${entry.query.q} (${entry.kind})`,
+        kind: entry.kind,
+      });
     }
     const t = times.map((x) => x.t);
     const worst = times.reduce((a, b) => (b.t > a.t ? b : a));
-    rounds.push({ p50: median(t), p95: quantile(t, 0.95), worst: `${worst.label} ${ms(worst.t)}` });
+    rounds.push({
+      p50: median(t),
+      p95: quantile(t, 0.95),
+      worst: `${worst.label} ${ms(worst.t)}`,
+      byClass: perClass(times),
+    });
   }
   return rounds;
+}
+
+/** p95 and the slowest query of each query class ("two words, by date" …), slowest class first. */
+function perClass(times: readonly { t: number; label: string; kind: string }[]): string[] {
+  const classes = new Map<string, { t: number; label: string }[]>();
+  for (const x of times) classes.set(x.kind, [...(classes.get(x.kind) ?? []), x]);
+  return [...classes]
+    .map(([kind, xs]) => ({
+      kind,
+      xs,
+      p95: quantile(
+        xs.map((x) => x.t),
+        0.95,
+      ),
+    }))
+    .sort((a, b) => b.p95 - a.p95)
+    .map(({ kind, xs, p95 }) => {
+      const worst = xs.reduce((a, b) => (b.t > a.t ? b : a));
+      return `${kind} (${xs.length}): p95 ${ms(p95)}, slowest ${worst.label.replace(/ \(.*\)$/, '')} ${ms(worst.t)}`;
+    });
 }
 
 // ---- HTTP load -----------------------------------------------------------------------------------
@@ -655,6 +696,8 @@ interface Load {
   p50: number;
   p95: number;
   errors: number;
+  /** Share of answers from the page cache (X-Page-Cache: hit). */
+  hitRate: number;
 }
 
 /** `CONNECTIONS` keep-alive sockets, each sending the next request when the last answered, for SECONDS. */
@@ -662,10 +705,12 @@ async function load(port: number, nextPath: () => string): Promise<Load> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS });
   const latencies: number[] = [];
   let errors = 0;
+  let hits = 0;
   const deadline = performance.now() + SECONDS * 1000;
   const get = (path: string) =>
     new Promise<number>((done) => {
       const req = http.get({ host: '127.0.0.1', port, path, agent }, (res) => {
+        if (res.headers['x-page-cache'] === 'hit') hits++;
         res.resume();
         res.on('end', () => done(res.statusCode ?? 0));
       });
@@ -689,6 +734,7 @@ async function load(port: number, nextPath: () => string): Promise<Load> {
     p50: median(latencies),
     p95: quantile(latencies, 0.95),
     errors,
+    hitRate: hits / Math.max(1, latencies.length),
   };
 }
 
@@ -703,13 +749,15 @@ function helloWorld(): FastifyInstance {
   return app;
 }
 
-async function portalApp(db: Db): Promise<FastifyInstance> {
+/** The real app on the bench database, with the public page cache on or off (GONGKAI_PAGE_CACHE). */
+async function portalApp(db: Db, pageCache: boolean): Promise<FastifyInstance> {
   const { buildApp } = await import('../src/web/server.ts');
   const config = loadConfig(
     {
       LOG_LEVEL: 'silent',
       DATABASE_URL: db.engine === 'sqlite' ? `sqlite:${SQLITE_PATH}` : PG_URL,
       GONGKAI_UPLOADS_DIR: resolve(ROOT, 'data/bench/uploads'),
+      GONGKAI_PAGE_CACHE: pageCache ? '1' : '0',
     },
     ROOT,
   );
@@ -740,16 +788,24 @@ async function benchEngine(engine: string): Promise<void> {
           ', ',
         )} (best ${ms(bestService.p95)}, p50 ${ms(bestService.p50)}; slowest: ${bestService.worst})`,
     );
+    if (flag('by-class')) for (const line of bestService.byClass) console.log(`  ${line}`);
+    if (flag('search-only')) return;
 
     const hello = helloWorld();
-    const portal = await portalApp(db);
+    const cached = await portalApp(db, true);
+    const uncached = await portalApp(db, false);
     const helloPort = await listen(hello);
-    const portalPort = await listen(portal);
+    const cachedPort = await listen(cached);
+    const uncachedPort = await listen(uncached);
     try {
+      // Item ids Zipf-distributed (rank r with probability ~ 1/r: half of the requests go to the
+      // 1,000 most read items), ranks spread over the ids by a bijection, so that with the
+      // cache on some pages are hits and the rest misses, as on a portal.
       let itemSeed = 1;
       const itemPath = () => {
         itemSeed = (itemSeed * 48271) % 2147483647;
-        return `/items/${1 + (itemSeed % ITEMS)}`;
+        const rank = Math.floor(ITEMS ** (itemSeed / 2147483647));
+        return `/items/${1 + ((rank * 2654435761) % ITEMS)}`;
       };
       let next = 0;
       const searchPath = () => {
@@ -757,30 +813,58 @@ async function benchEngine(engine: string): Promise<void> {
         const params = new URLSearchParams({ q: query.q, sort: query.sort, page: String(query.page) });
         return `/search?${params.toString()}`;
       };
-      const check = await load(portalPort, itemPath);
+      const check = await load(uncachedPort, itemPath);
       if (check.errors > 0) console.log(`  warning: ${check.errors} item pages did not answer 200`);
-      const rounds: { hello: Load; item: Load; search: Load }[] = [];
+      // The cache's ceiling: the 100 most read items only, every request a hit after the first.
+      let hot = 0;
+      const hotPath = () => `/items/${1 + (((hot++ % 100) * 2654435761) % ITEMS)}`;
+      type Round = Record<'hello' | 'item' | 'itemHot' | 'search' | 'itemUncached' | 'searchUncached', Load>;
+      const rounds: Round[] = [];
       for (let round = 0; round < ROUNDS; round++) {
         rounds.push({
           hello: await load(helloPort, () => '/'),
-          item: await load(portalPort, itemPath),
-          search: await load(portalPort, searchPath),
+          item: await load(cachedPort, itemPath),
+          itemHot: await load(cachedPort, hotPath),
+          search: await load(cachedPort, searchPath),
+          itemUncached: await load(uncachedPort, itemPath),
+          searchUncached: await load(uncachedPort, searchPath),
         });
       }
-      const h = median(rounds.map((r) => r.hello.requestsPerSecond));
-      const i = median(rounds.map((r) => r.item.requestsPerSecond));
-      const s = median(rounds.map((r) => r.search.requestsPerSecond));
-      const searchP95 = median(rounds.map((r) => r.search.p95));
+      const rps = (k: keyof Round) => median(rounds.map((r) => r[k].requestsPerSecond));
+      const h = rps('hello');
+      const figure = (label: string, k: keyof Round) => {
+        const x = rps(k);
+        const hits = median(rounds.map((r) => r[k].hitRate));
+        const p50 = median(rounds.map((r) => r[k].p50));
+        const p95 = median(rounds.map((r) => r[k].p95));
+        return `${label} ${x.toFixed(0)} req/s (ratio ${(x / h).toFixed(2)}; p50 ${ms(p50)}, p95 ${ms(p95)}${
+          k === 'item' || k === 'itemHot' || k === 'search'
+            ? `; ${(hits * 100).toFixed(0)}% from the cache`
+            : ''
+        })`;
+      };
       console.log(
-        `${engine}: HTTP, ${CONNECTIONS} connections, ${SECONDS} s per run, median of ${ROUNDS}: ` +
-          `hello world ${h.toFixed(0)} req/s; item page ${i.toFixed(0)} req/s (ratio ${(i / h).toFixed(2)}); ` +
-          `search page ${s.toFixed(0)} req/s (ratio ${(s / h).toFixed(2)}); ` +
-          `search page latency under that load p50 ${ms(median(rounds.map((r) => r.search.p50)))}, p95 ${ms(searchP95)}`,
+        `${engine}: HTTP, ${CONNECTIONS} connections, ${SECONDS} s per run, median of ${ROUNDS}: hello world ${h.toFixed(0)} req/s`,
       );
-      const searchErrors = rounds.reduce((n, r) => n + r.search.errors + r.item.errors, 0);
-      if (searchErrors > 0) console.log(`  warning: ${searchErrors} portal requests did not answer 200`);
+      console.log(`  page cache on:  ${figure('item page', 'item')}; ${figure('search page', 'search')}`);
+      console.log(`  page cache on, the 100 most read items only: ${figure('item page', 'itemHot')}`);
+      console.log(
+        `  page cache off: ${figure('item page', 'itemUncached')}; ${figure('search page', 'searchUncached')}`,
+      );
+      const failed = rounds.reduce(
+        (n, r) =>
+          n +
+          r.item.errors +
+          r.itemHot.errors +
+          r.search.errors +
+          r.itemUncached.errors +
+          r.searchUncached.errors,
+        0,
+      );
+      if (failed > 0) console.log(`  warning: ${failed} portal requests did not answer 200`);
     } finally {
-      await portal.close();
+      await cached.close();
+      await uncached.close();
       await hello.close();
     }
   } finally {

@@ -35,6 +35,8 @@ const EnvSchema = z.object({
   ),
   /** The site's address as people reach it, for links in e-mail. */
   GONGKAI_PUBLIC_URL: blankAsUnset(z.url({ protocol: /^https?$/ }).optional()),
+  /** The public page cache (src/web/page-cache.ts): 1 on (the default), 0 off. */
+  GONGKAI_PAGE_CACHE: blankAsUnset(z.enum(['0', '1'], { error: '应为 0（关闭）或 1（开启）' }).default('1')),
 });
 
 export interface Config {
@@ -55,6 +57,8 @@ export interface Config {
   digestTime: string;
   /** The site's address for links in e-mail, without a trailing slash. */
   publicUrl: string;
+  /** Whether public pages are kept and answered again until the catalogue changes (GONGKAI_PAGE_CACHE). */
+  pageCache: boolean;
 }
 
 export interface MailConfig {
@@ -97,5 +101,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     mail: e.SMTP_URL && e.MAIL_FROM ? { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM } : null,
     digestTime: e.DIGEST_TIME,
     publicUrl: (e.GONGKAI_PUBLIC_URL ?? `http://${localHost}:${e.PORT}`).replace(/\/+$/, ''),
+    pageCache: e.GONGKAI_PAGE_CACHE === '1',
   };
 }

@@ -14,6 +14,7 @@ import { importReportsFromFolder } from '../services/imports/import-reports.ts';
 import { registerAuthRoutes, wantsJson } from './auth.ts';
 import { html, page } from './html.ts';
 import { UPLOAD_LIMITS } from './multipart.ts';
+import { registerPageCache } from './page-cache.ts';
 import { registerApplicationAdminRoutes } from './routes/admin/applications.tsx';
 import { registerDigestRoutes, startDigestScheduling } from './routes/admin/digest.tsx';
 import { registerImportAdminRoutes } from './routes/admin/imports.tsx';
@@ -86,6 +87,8 @@ export async function buildApp(config: Config, opened?: App): Promise<FastifyIns
   await app.register(formbody, { bodyLimit: 64 * 1024 });
   // Sessions, CSRF on every form, sign-in (/admin/login) and the back office's first page.
   await registerAuthRoutes(app, deps);
+  // Public pages kept until the catalogue changes; after the cookie plugin (its Set-Cookie comes first).
+  if (config.pageCache) registerPageCache(app);
   registerApplicationAdminRoutes(app, deps);
   registerPageAdminRoutes(app, deps);
   registerUserRoutes(app, deps);

@@ -82,6 +82,14 @@ for (const engine of engines) {
       }
     });
 
+    it('answers a public item page and its attachment with a too-long id with a Chinese 404', async () => {
+      for (const url of [`/items/${HUGE}`, `/items/${HUGE}/attachments/1`]) {
+        const res = await app.inject(url);
+        expect(res.statusCode, url).toBe(404);
+        expect(res.body, url).toContain('未找到编号为');
+      }
+    });
+
     it('explains a bad page size of /api/search in Chinese', async () => {
       const res = await app.inject('/api/search?q=规划&pageSize=1000');
       expect(res.statusCode).toBe(400);

@@ -3,6 +3,7 @@ import { type Kysely, sql } from 'kysely';
 import type { IsoDate } from '../../domain/calendar/index.ts';
 import type { CatalogueKind, DisclosureMode, ItemStatus, Validity } from '../../domain/catalogue/model.ts';
 import type { Database } from '../schema.ts';
+import { catalogueChanged } from './catalogue-generation.ts';
 
 export type { CatalogueKind } from '../../domain/catalogue/model.ts';
 
@@ -234,6 +235,7 @@ export function catalogueRepository(db: Kysely<Database>) {
           })),
         )
         .execute();
+      catalogueChanged();
     },
 
     /** A new item (a draft unless `publishedOn` is given, for items imported as published). */
@@ -254,6 +256,7 @@ export function catalogueRepository(db: Kysely<Database>) {
         })
         .returning(ITEM_COLUMNS)
         .executeTakeFirstOrThrow();
+      catalogueChanged();
       return toItem(row);
     },
 
@@ -264,6 +267,7 @@ export function catalogueRepository(db: Kysely<Database>) {
         .where('id', '=', id)
         .returning(ITEM_COLUMNS)
         .executeTakeFirstOrThrow();
+      catalogueChanged();
       return toItem(row);
     },
 
@@ -292,6 +296,7 @@ export function catalogueRepository(db: Kysely<Database>) {
         .where('id', '=', id)
         .returning(ITEM_COLUMNS)
         .executeTakeFirstOrThrow();
+      catalogueChanged();
       return toItem(row);
     },
 
@@ -302,6 +307,21 @@ export function catalogueRepository(db: Kysely<Database>) {
         .where('id', '=', id)
         .executeTakeFirst();
       return row ? toItem(row) : null;
+    },
+
+    /**
+     * An item with the name of its agency, in one query (an item's public page). The agency
+     * name is '' when the agency is gone.
+     */
+    async findWithAgencyName(id: number): Promise<{ item: CatalogueItem; agencyName: string } | null> {
+      const row = await db
+        .selectFrom('catalogue_items')
+        .leftJoin('agencies', 'agencies.id', 'catalogue_items.agency_id')
+        .select(ITEM_COLUMNS.map((c) => `catalogue_items.${c}` as const))
+        .select('agencies.name as agency_name')
+        .where('catalogue_items.id', '=', id)
+        .executeTakeFirst();
+      return row ? { item: toItem(row), agencyName: row.agency_name ?? '' } : null;
     },
 
     async isIndexNumberTaken(indexNumber: string): Promise<boolean> {
@@ -410,6 +430,7 @@ export function catalogueRepository(db: Kysely<Database>) {
         })
         .returning(['id'])
         .executeTakeFirstOrThrow();
+      catalogueChanged();
       const { extractedText: _text, ...record } = a;
       return { ...record, id: row.id, createdAt: now };
     },

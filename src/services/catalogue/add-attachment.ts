@@ -6,10 +6,12 @@
  * which is kept only for display. The row and the item's search document are written in one
  * transaction; a file written for a transaction that fails is removed again.
  */
+
 import { createHash } from 'node:crypto';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { type AttachmentRecord, catalogueRepository } from '../../db/repositories/catalogue.ts';
+import { catalogueChanged } from '../../db/repositories/catalogue-generation.ts';
 import {
   cleanFileName,
   DEFAULT_MAX_ATTACHMENT_BYTES,
@@ -134,6 +136,8 @@ export async function addAttachment(
       await indexItem(index, trx, item);
       return saved;
     });
+    // After the commit: pages rendered from here on see the change (db/repositories/catalogue-generation.ts).
+    catalogueChanged();
     return { attachment, extractedText: text, textNote: note };
   } catch (error) {
     await rm(target, { force: true });

@@ -4,8 +4,10 @@
  * saved, nor misses one that was. Only public items are indexed (isPublic): a draft saved in
  * the back office must not turn up in the portal's search.
  */
+
 import type { Kysely } from 'kysely';
 import { type CatalogueItem, catalogueRepository } from '../../db/repositories/catalogue.ts';
+import { catalogueChanged } from '../../db/repositories/catalogue-generation.ts';
 import type { Database } from '../../db/schema.ts';
 import { isPublic } from '../../domain/catalogue/model.ts';
 import { createSearchIndex, type SearchDocument, type SearchIndex } from '../../search/index.ts';
@@ -42,6 +44,8 @@ export async function indexItem(
   executor: Kysely<Database>,
   item: CatalogueItem,
 ): Promise<'indexed' | 'removed'> {
+  // The search pages change with the index (the caller's commit bumps it again).
+  catalogueChanged();
   if (!isPublic(item)) {
     await index.remove(item.id, executor);
     return 'removed';
@@ -69,6 +73,7 @@ export async function reindexAll(deps: Deps): Promise<ReindexSummary> {
     await deps.db.db.transaction().execute(async (trx) => {
       for (const item of items) summary[await indexItem(index, trx, item)] += 1;
     });
+    catalogueChanged();
     afterId = items[items.length - 1]!.id;
   }
 }

@@ -3,7 +3,9 @@
  * once, on the interpretation (`interpretation_of`), and read both ways: the interpretation
  * shows its policy and the policy lists its interpretations (getItem).
  */
+
 import { type CatalogueItem, catalogueRepository } from '../../db/repositories/catalogue.ts';
+import { catalogueChanged } from '../../db/repositories/catalogue-generation.ts';
 import { interpretationProblem } from '../../domain/catalogue/validate.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { parseInput } from '../applications/schemas.ts';
@@ -46,6 +48,8 @@ export async function linkInterpretation(deps: Deps, input: unknown): Promise<In
     { interpretationOf: policy?.id ?? null },
     deps.clock.now().toISOString(),
   );
+  // After the commit: pages rendered from here on see the change (db/repositories/catalogue-generation.ts).
+  catalogueChanged();
   return {
     interpretation: linked,
     policy,

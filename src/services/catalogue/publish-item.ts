@@ -5,7 +5,9 @@
  * changed after its publication (变更) is published again the same way; its date becomes that
  * of the current version.
  */
+
 import { type CatalogueItem, catalogueRepository } from '../../db/repositories/catalogue.ts';
+import { catalogueChanged } from '../../db/repositories/catalogue-generation.ts';
 import type { IsoDate } from '../../domain/calendar/index.ts';
 import {
   checkPublicationDeadline,
@@ -62,5 +64,7 @@ export async function publishItem(deps: Deps, input: unknown): Promise<PublishIt
     await indexItem(index, trx, saved);
     return saved;
   });
+  // After the commit: pages rendered from here on see the change (db/repositories/catalogue-generation.ts).
+  catalogueChanged();
   return { item: published, publication, warning: publication.warning };
 }

@@ -56,17 +56,24 @@ export async function getItem(
   const visible = (i: CatalogueItem | null): i is CatalogueItem =>
     i !== null && (!isPublicOnly || isPublic(i));
   const items = catalogueRepository(deps.db.db);
-  const item = Number.isInteger(itemId) ? await items.findById(itemId) : null;
+  // The item and its agency's name in one query; the rest at once (PostgreSQL runs them side by side).
+  // Ids are 32-bit integers in both databases: a longer number from an address is no item (and
+  // PostgreSQL would refuse it with an error rather than find nothing).
+  const found = isRecordId(itemId) ? await items.findWithAgencyName(itemId) : null;
+  const item = found?.item ?? null;
   if (!visible(item))
     throw new DomainError('catalogue.not_found', `未找到编号为${itemId}的目录信息`, 'itemId');
-  const agency = await agenciesRepository(deps.db.db).findById(item.agencyId);
-  const policy = item.interpretationOf === null ? null : await items.findById(item.interpretationOf);
+  const [policy, attachments, interpretations] = await Promise.all([
+    item.interpretationOf === null ? null : items.findById(item.interpretationOf),
+    items.attachmentsOf(item.id),
+    items.interpretationsOf(item.id),
+  ]);
   return {
     item,
-    agencyName: agency?.name ?? '',
-    attachments: await items.attachmentsOf(item.id),
+    agencyName: found?.agencyName ?? '',
+    attachments,
     interpretationOf: visible(policy) ? policy : null,
-    interpretations: (await items.interpretationsOf(item.id)).filter(visible),
+    interpretations: interpretations.filter(visible),
   };
 }
 
@@ -86,6 +93,8 @@ export async function readAttachment(
   const bytes = await readFile(join(resolve(deps.uploadsDir ?? DEFAULT_UPLOADS_DIR), attachment.storedPath));
   return { attachment, bytes };
 }
+
+const isRecordId = (id: number) => Number.isInteger(id) && id > 0 && id <= 2_147_483_647;
 
 /** A page of items, newest publication first. */
 export async function listItems(deps: Deps, input: unknown = {}): Promise<ItemPage> {

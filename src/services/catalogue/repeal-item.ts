@@ -4,7 +4,9 @@
  * catalogue and its search, marked with its validity (glossary §2 有效性), and table 2 of the
  * annual report counts it as no longer in force from that day.
  */
+
 import { type CatalogueItem, catalogueRepository } from '../../db/repositories/catalogue.ts';
+import { catalogueChanged } from '../../db/repositories/catalogue-generation.ts';
 import type { IsoDate } from '../../domain/calendar/index.ts';
 import { itemDateProblems } from '../../domain/catalogue/validate.ts';
 import { DomainError } from '../../domain/errors.ts';
@@ -30,7 +32,7 @@ export async function repealItem(deps: Deps, input: unknown): Promise<CatalogueI
 
   const now = deps.clock.now().toISOString();
   const index = searchIndexOf(deps);
-  return deps.db.db.transaction().execute(async (trx) => {
+  const repealed = await deps.db.db.transaction().execute(async (trx) => {
     const saved = await catalogueRepository(trx).setState(
       item.id,
       { status: 'repealed', validity: v.validity, repealedOn },
@@ -39,4 +41,7 @@ export async function repealItem(deps: Deps, input: unknown): Promise<CatalogueI
     await indexItem(index, trx, saved);
     return saved;
   });
+  // After the commit: pages rendered from here on see the change (db/repositories/catalogue-generation.ts).
+  catalogueChanged();
+  return repealed;
 }

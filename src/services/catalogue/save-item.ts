@@ -11,6 +11,7 @@ import {
   type CatalogueItemFields,
   catalogueRepository,
 } from '../../db/repositories/catalogue.ts';
+import { catalogueChanged } from '../../db/repositories/catalogue-generation.ts';
 import type { IsoDate } from '../../domain/calendar/index.ts';
 import {
   formatIndexNumber,
@@ -134,6 +135,8 @@ export async function saveItem(deps: Deps, input: unknown): Promise<SaveItemResu
     await indexItem(index, trx, saved);
     return saved;
   });
+  // After the commit: pages rendered from here on see the change (db/repositories/catalogue-generation.ts).
+  catalogueChanged();
   const publication =
     !existing && publishedOn !== null
       ? checkPublicationDeadline(

@@ -3,7 +3,9 @@
  * it with or without its hyphen, or give the unified social credit code, which embeds it.
  * Numbers already given keep their front part: an index number never changes.
  */
+
 import { agenciesRepository } from '../../db/repositories/agencies.ts';
+import { catalogueChanged } from '../../db/repositories/catalogue-generation.ts';
 import { normalizeOrgCode } from '../../domain/catalogue/index-number.ts';
 import { DomainError } from '../../domain/errors.ts';
 import type { Deps } from '../deps.ts';
@@ -32,5 +34,6 @@ export async function setAgencyOrgCode(
     }
     throw error;
   }
+  catalogueChanged();
   return orgCode;
 }

@@ -3,7 +3,7 @@
  * columns of a 政府信息公开 section as navigation (on every public page), the footer. Server-rendered; works without
  * JavaScript. Large-text / high-contrast mode (适老化) is a link that sets a cookie.
  */
-import type { ComponentChildren } from 'preact';
+import { type ComponentChildren, Fragment, h } from 'preact';
 import { render } from 'preact-render-to-string';
 import { PORTAL_CSS } from './portal-css.ts';
 
@@ -101,7 +101,46 @@ export function Layout({ title, path, isAccessible, children, extraCss }: Layout
   );
 }
 
-/** Renders a page to a complete HTML document. */
+/** Marks where the title and the page's own content go in a frame rendered once. */
+const TITLE_MARK = '\u0001title\u0001';
+const MAIN_MARK = '\u0001main\u0001';
+/** Rendered frames by mode, extra CSS and path: the frame is the same for every page of a column. */
+const frames = new Map<string, readonly [string, string, string]>();
+const MAX_FRAMES = 200;
+
+/** Text escaped as preact-render-to-string escapes it (so a page is the same byte for byte). */
+const escapeText = (text: string) =>
+  /["&<]/.test(text) ? text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;') : text;
+
+/** The frame of a page around its title and its content, rendered once per mode, CSS and path. */
+function frameOf(path: string, isAccessible: boolean, extraCss: string): readonly [string, string, string] {
+  const key = `${isAccessible ? 1 : 0}\u0000${path}\u0000${extraCss}`;
+  let frame = frames.get(key);
+  if (!frame) {
+    const html = `<!doctype html>${render(
+      <Layout title={TITLE_MARK} path={path} isAccessible={isAccessible} extraCss={extraCss}>
+        {MAIN_MARK}
+      </Layout>,
+    )}`;
+    const title = html.indexOf(TITLE_MARK);
+    const main = html.indexOf(MAIN_MARK);
+    frame = [
+      html.slice(0, title),
+      html.slice(title + TITLE_MARK.length, main),
+      html.slice(main + MAIN_MARK.length),
+    ];
+    // Paths are the routes' own constants; a bound all the same, should one pass a visitor's address.
+    if (frames.size >= MAX_FRAMES) frames.clear();
+    frames.set(key, frame);
+  }
+  return frame;
+}
+
+/**
+ * Renders a page to a complete HTML document: the frame (header, navigation, styles, footer)
+ * comes rendered from `frameOf`; only the title and the content are rendered for each page.
+ */
 export function renderPage(props: LayoutProps): string {
-  return `<!doctype html>${render(<Layout {...props} />)}`;
+  const [head, middle, tail] = frameOf(props.path, props.isAccessible ?? false, props.extraCss ?? '');
+  return `${head}${escapeText(props.title)}${middle}${render(h(Fragment, null, props.children))}${tail}`;
 }
