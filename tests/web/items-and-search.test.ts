@@ -39,6 +39,30 @@ describe('the catalogue on the portal', () => {
     expect(res.body).toContain('2020年<mark>重点工作</mark>');
   });
 
+  it('narrows a search by agency, year, 体裁 and 目录分类, keeping the filters across pages', async () => {
+    const q = encodeURIComponent('重点工作 通知');
+    const count = (body: string) => Number(/找到(?:超过)?(\d+)条结果/.exec(body)?.[1] ?? Number.NaN);
+    const all = await app.inject(`/search?q=${q}`);
+    const ninghai2020 = await app.inject(`/search?q=${q}&agency=330226-01&year=2020`);
+    expect(count(ninghai2020.body)).toBeGreaterThan(0);
+    expect(count(ninghai2020.body)).toBeLessThanOrEqual(count(all.body));
+    // The chosen filters stay chosen in the form.
+    expect(ninghai2020.body).toContain('<option value="330226-01" selected>');
+    expect(ninghai2020.body).toMatch(/name="year"[^>]* value="2020"/);
+    for (const filter of [
+      'year=1999',
+      'genre=纪要&year=2020',
+      `category=${encodeURIComponent('不存在的分类')}`,
+    ]) {
+      const none = await app.inject(`/search?q=${q}&${filter}`);
+      expect(count(none.body), filter).toBe(0);
+    }
+    // Malformed filters are ignored, not errors.
+    const odd = await app.inject(`/search?q=${q}&year=20x0&genre=<b>&agency=nowhere`);
+    expect(odd.statusCode).toBe(200);
+    expect(count(odd.body)).toBe(count(all.body));
+  });
+
   it('escapes what the visitor typed and answers unknown items with a Chinese 404', async () => {
     const res = await app.inject(`/search?q=${encodeURIComponent('<script>alert(1)</script>')}`);
     expect(res.statusCode).toBe(200);

@@ -410,10 +410,31 @@ export function registerItemRoutes(app: FastifyInstance, deps: Deps): void {
     const q = str(req.query.q).slice(0, 100);
     const sort = req.query.sort === 'date' ? 'date' : 'relevance';
     const page = Math.min(Number(str(req.query.page)) || 1, 500);
+    // Filters (anything malformed is ignored, like /items): agency with the agencies below it,
+    // 目录分类, year of publication, 体裁.
+    const agencyList = await agenciesRepository(deps.db.db).list();
+    const agency = agencyList.find((a) => a.code === str(req.query.agency)) ?? null;
+    const category = str(req.query.category).slice(0, 100);
+    const year = /^\d{4}$/.test(str(req.query.year)) ? Number(str(req.query.year)) : null;
+    const genre = (GENRES as readonly string[]).includes(str(req.query.genre)) ? str(req.query.genre) : '';
+    const agencyIds = agency ? await agenciesRepository(deps.db.db).subtreeIds(agency.id) : undefined;
     const result = q
-      ? await search.search({ q, sort, page, pageSize: 10 })
+      ? await search.search({
+          q,
+          sort,
+          page,
+          pageSize: 10,
+          ...(agencyIds ? { agencyIds } : {}),
+          ...(category ? { category } : {}),
+          ...(year ? { year } : {}),
+          ...(genre ? { genre } : {}),
+        })
       : { total: 0, hits: [], matchedAll: true };
     const base = new URLSearchParams({ q, sort });
+    if (agency) base.set('agency', agency.code);
+    if (category) base.set('category', category);
+    if (year) base.set('year', String(year));
+    if (genre) base.set('genre', genre);
     const html = renderPage({
       title: q ? `搜索：${q}` : '搜索',
       path: '/search',
@@ -423,6 +444,35 @@ export function registerItemRoutes(app: FastifyInstance, deps: Deps): void {
           <h1>搜索政府信息</h1>
           <form method="get" action="/search">
             <label for="q">关键词</label> <input id="q" name="q" type="search" value={q} />{' '}
+            <label for="search-agency">发布机构</label>{' '}
+            <select id="search-agency" name="agency">
+              <option value="">全部</option>
+              {agencyList.map((a) => (
+                <option value={a.code} selected={a.code === agency?.code}>
+                  {a.name}
+                </option>
+              ))}
+            </select>{' '}
+            <label for="search-genre">体裁</label>{' '}
+            <select id="search-genre" name="genre">
+              <option value="">全部</option>
+              {GENRES.map((g) => (
+                <option value={g} selected={g === genre}>
+                  {g === 'other' ? '其他' : g}
+                </option>
+              ))}
+            </select>{' '}
+            <label for="search-category">目录分类</label>{' '}
+            <input id="search-category" name="category" value={category} size={10} />{' '}
+            <label for="search-year">年份</label>{' '}
+            <input
+              id="search-year"
+              name="year"
+              inputMode="numeric"
+              pattern="\d{4}"
+              value={year ?? ''}
+              size={4}
+            />{' '}
             <label for="sort">排序</label>{' '}
             <select id="sort" name="sort">
               <option value="relevance" selected={sort === 'relevance'}>
