@@ -194,6 +194,12 @@ export interface SearchFtsTable {
   facets: string;
 }
 
+/** PostgreSQL only: the stripped tsvector of each document, for matching (migration 0012; kept by a trigger). */
+export interface SearchTermsTable {
+  sort_key: ColumnType<number, number, number>;
+  terms: string;
+}
+
 /** A back-office account (migration 0006). `role`: src/domain/accounts/roles.ts. */
 export interface UserTable {
   id: Generated<number>;
@@ -343,6 +349,7 @@ export interface Database {
   letter_templates: LetterTemplateTable;
   search_documents: SearchDocumentTable;
   search_fts: SearchFtsTable;
+  search_terms: SearchTermsTable;
   users: UserTable;
   sessions: SessionTable;
   audit_events: AuditEventTable;

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { beforeEach, expect, it } from 'vitest';
 import * as scale from '../../src/db/migrations/2026-11-25-0010-search-scale.ts';
+import * as narrow from '../../src/db/migrations/2026-11-25-0012-search-narrow.ts';
 import { createSearchIndex, type SearchLimits, type SearchQuery } from '../../src/search/index.ts';
 import { segment } from '../../src/search/segment.ts';
 import { describeEachEngine } from '../helpers/databases.ts';
@@ -177,7 +178,8 @@ describeEachEngine('migration 2026-11-25-0010-search-scale on an existing index'
       genre: '报告',
       publishedOn: '2023-01-20',
     });
-    // Back to the 0004 index, written as the 0004 code wrote it.
+    // Back to the 0004 index, written as the 0004 code wrote it (later migrations down first).
+    await narrow.down(db);
     await scale.down(db);
     const docs = await db.selectFrom('search_documents').selectAll().execute();
     if (ctx.db.engine === 'sqlite') {
@@ -197,6 +199,7 @@ describeEachEngine('migration 2026-11-25-0010-search-scale on an existing index'
       }
     }
     await scale.up(db);
+    await narrow.up(db);
 
     const index = createSearchIndex(ctx.db, SMALL);
     const ids = async (q: string, over = {}) => (await index.search(query(q, over))).hits.map((h) => h.id);
