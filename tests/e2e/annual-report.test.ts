@@ -1,14 +1,5 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { hasChromium, seriousViolations, useBrowserAndServer } from './browser.ts';
-
-async function signIn(page: Page, base: string, login: string): Promise<void> {
-  await page.goto(`${base}/admin/login`);
-  await page.fill('#login', login);
-  await page.fill('#password', 'gongkai-demo-2020');
-  await page.click('button[type=submit]');
-  await page.waitForURL(`${base}/admin`);
-}
+import { hasChromium, seriousViolations, signIn, useBrowserAndServer } from './browser.ts';
 
 describe.skipIf(!hasChromium)('an administrator in a real browser (Chromium)', () => {
   const env = useBrowserAndServer();

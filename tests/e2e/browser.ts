@@ -75,6 +75,15 @@ export async function seriousViolations(page: Page): Promise<string[]> {
     .map((v: { id: string; impact: string; nodes: number }) => `${v.id} (${v.impact}, ${v.nodes})`);
 }
 
+/** Signs a demo account in through the login form (password of `gongkai demo`) and waits for 工作台. */
+export async function signIn(page: Page, base: string, login: string): Promise<void> {
+  await page.goto(`${base}/admin/login`);
+  await page.fill('#login', login);
+  await page.fill('#password', 'gongkai-demo-2020');
+  await page.click('button[type=submit]');
+  await page.waitForURL(`${base}/admin`);
+}
+
 /** A server on a fresh demo database and a browser for the enclosing suite, closed after it. */
 export function useBrowserAndServer(): { readonly server: TestServer; readonly browser: Browser } {
   let server: TestServer | undefined;

@@ -2,23 +2,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { renderLetterDocx } from '../../src/render/letter.ts';
 import { systemClock } from '../../src/services/deps.ts';
 import { buildApp } from '../../src/web/server.ts';
-import { hasChromium, launch, seriousViolations } from './browser.ts';
+import { hasChromium, launch, seriousViolations, signIn } from './browser.ts';
 
 const TITLE = '宁海县乡村振兴茶园补贴实施细则';
-
-async function signIn(page: Page, base: string, login: string): Promise<void> {
-  await page.goto(`${base}/admin/login`);
-  await page.fill('#login', login);
-  await page.fill('#password', 'gongkai-demo-2020');
-  await page.click('button[type=submit]');
-  await page.waitForURL(`${base}/admin`);
-}
 
 describe.skipIf(!hasChromium)('an editor in a real browser (Chromium)', () => {
   let dir: string;

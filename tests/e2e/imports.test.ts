@@ -1,16 +1,7 @@
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { REPORT_FIXTURES } from '../helpers/fixtures.ts';
-import { hasChromium, seriousViolations, useBrowserAndServer } from './browser.ts';
-
-async function signIn(page: Page, base: string, login: string): Promise<void> {
-  await page.goto(`${base}/admin/login`);
-  await page.fill('#login', login);
-  await page.fill('#password', 'gongkai-demo-2020');
-  await page.click('button[type=submit]');
-  await page.waitForURL(`${base}/admin`);
-}
+import { hasChromium, seriousViolations, signIn, useBrowserAndServer } from './browser.ts';
 
 describe.skipIf(!hasChromium)('report import in a real browser (Chromium)', () => {
   const env = useBrowserAndServer();

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listImportedReports } from '../../src/services/imports/queries.ts';
 import { REPORT_FIXTURES } from '../helpers/fixtures.ts';
+import { multipartBody } from '../helpers/multipart.ts';
 import { csrfIn, signIn, startTestApp, type TestApp } from '../helpers/web.ts';
 
 const file = (dir: string, name: string, as: string) => ({
@@ -16,26 +17,6 @@ const PDF = file('2019-pingtan-tourism-culture-sports-bureau', 'source.pdf', '�
 const TXT = file('2019-pingtan-market-supervision-bureau', 'source.txt', '平潭市场监管局2019.txt');
 /** The same bytes as the demo's demo/reports/ninghai-2020.txt. */
 const NINGHAI = file('2020-ninghai-county-gov-office', 'source.txt', '宁海2020.txt');
-
-/** A multipart body as a browser sends it. */
-function formData(fields: Record<string, string>, files: { name: string; data: Buffer }[]) {
-  const boundary = '----gongkaiImportBoundary';
-  const parts: Buffer[] = [];
-  for (const [k, v] of Object.entries(fields)) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-  }
-  for (const f of files) {
-    parts.push(
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${f.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
-      ),
-      f.data,
-      Buffer.from('\r\n'),
-    );
-  }
-  parts.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
-}
 
 describe('年报导入检查 in the back office', () => {
   let t: TestApp;
@@ -72,7 +53,7 @@ describe('年报导入检查 in the back office', () => {
   it('imports html, docx, pdf and text files of one form, and names the duplicate', async () => {
     const before = (await listImportedReports(t.deps)).length;
     const page = await get('/admin/imports');
-    const body = formData({ _csrf: csrfIn(page.body) }, [HTML, DOCX, PDF, TXT, NINGHAI]);
+    const body = multipartBody({ _csrf: csrfIn(page.body) }, [HTML, DOCX, PDF, TXT, NINGHAI]);
     const res = await t.app.inject({
       method: 'POST',
       url: '/admin/imports',
@@ -95,7 +76,7 @@ describe('年报导入检查 in the back office', () => {
 
   it('asks for a file when none was chosen, in Chinese', async () => {
     const page = await get('/admin/imports');
-    const body = formData({ _csrf: csrfIn(page.body) }, []);
+    const body = multipartBody({ _csrf: csrfIn(page.body) }, []);
     const res = await t.app.inject({
       method: 'POST',
       url: '/admin/imports',
@@ -109,7 +90,7 @@ describe('年报导入检查 in the back office', () => {
 
   it('refuses an upload without the CSRF token and stores nothing', async () => {
     const before = (await listImportedReports(t.deps)).length;
-    const body = formData({ _csrf: 'forged' }, [file('2021-pingtan-zone-gov', 'source.txt', 'x.txt')]);
+    const body = multipartBody({ _csrf: 'forged' }, [file('2021-pingtan-zone-gov', 'source.txt', 'x.txt')]);
     const res = await t.app.inject({
       method: 'POST',
       url: '/admin/imports',

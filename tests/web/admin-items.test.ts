@@ -8,33 +8,8 @@ import { auditEventsRepository } from '../../src/db/repositories/audit-events.ts
 import { catalogueRepository } from '../../src/db/repositories/catalogue.ts';
 import { addDays, type IsoDate } from '../../src/domain/calendar/index.ts';
 import { renderLetterDocx, renderLetterPdf } from '../../src/render/letter.ts';
+import { type FilePart, multipartBody } from '../helpers/multipart.ts';
 import { csrfIn, signIn, startTestApp, type TestApp } from '../helpers/web.ts';
-
-interface FilePart {
-  field: string;
-  name: string;
-  data: Buffer;
-}
-
-/** A multipart body as a browser sends it. */
-function formData(fields: Record<string, string>, files: FilePart[] = []) {
-  const boundary = '----gongkaiItemBoundary';
-  const parts: Buffer[] = [];
-  for (const [k, v] of Object.entries(fields)) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-  }
-  for (const f of files) {
-    parts.push(
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="${f.field}"; filename="${f.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
-      ),
-      f.data,
-      Buffer.from('\r\n'),
-    );
-  }
-  parts.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
-}
 
 /** A real Word document and a real PDF (the letter renderers: docx and pdfkit with a CJK font). */
 async function documents() {
@@ -85,7 +60,7 @@ describe('the catalogue back office', () => {
   ) => {
     const cookie = options.cookie ?? clerk;
     const page = await get(options.from ?? '/admin/items/new', cookie);
-    const body = formData({ _csrf: csrfIn(page.body), ...fields }, options.files ?? []);
+    const body = multipartBody({ _csrf: csrfIn(page.body), ...fields }, options.files ?? []);
     return app.inject({
       method: 'POST',
       url,
@@ -371,7 +346,7 @@ describe('the catalogue back office', () => {
     expect(await itemCount()).toBe(before);
 
     // A form without its token is refused too.
-    const body = formData(baseFields({ title: '没有令牌的表单' }));
+    const body = multipartBody(baseFields({ title: '没有令牌的表单' }));
     const forged = await app.inject({
       method: 'POST',
       url: '/admin/items',

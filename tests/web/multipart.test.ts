@@ -2,27 +2,8 @@ import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csrfTokenFor, registerAuth } from '../../src/web/auth.ts';
 import { readMultipart, UPLOAD_LIMITS } from '../../src/web/multipart.ts';
+import { multipartBody } from '../helpers/multipart.ts';
 import { firstCookie, startTestApp, type TestApp } from '../helpers/web.ts';
-
-/** A multipart body as a browser sends it. */
-function formData(fields: Record<string, string>, files: { field: string; name: string; data: Buffer }[]) {
-  const boundary = '----gongkaiTestBoundary';
-  const parts: Buffer[] = [];
-  for (const [k, v] of Object.entries(fields)) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-  }
-  for (const f of files) {
-    parts.push(
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="${f.field}"; filename="${f.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
-      ),
-      f.data,
-      Buffer.from('\r\n'),
-    );
-  }
-  parts.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
-}
 
 describe('multipart uploads', () => {
   let t: TestApp;
@@ -52,7 +33,7 @@ describe('multipart uploads', () => {
 
   it('accepts a form with its CSRF token and gives fields and files (base name only, empty parts dropped)', async () => {
     const { token, cookie } = await tokenAndCookie();
-    const body = formData({ _csrf: token, title: '关于公布2020年度报告的通知', tag: 'a' }, [
+    const body = multipartBody({ _csrf: token, title: '关于公布2020年度报告的通知', tag: 'a' }, [
       { field: 'files', name: 'C:\\Users\\文员\\年报.docx', data: Buffer.from('PK fake docx bytes') },
       { field: 'files', name: 'b.pdf', data: Buffer.from('%PDF-1.4') },
       { field: 'files', name: '', data: Buffer.alloc(0) },
@@ -74,7 +55,9 @@ describe('multipart uploads', () => {
 
   it('refuses an upload without a valid CSRF token and stores nothing', async () => {
     const { cookie } = await tokenAndCookie();
-    const body = formData({ _csrf: 'forged.token' }, [{ field: 'f', name: 'a.pdf', data: Buffer.from('x') }]);
+    const body = multipartBody({ _csrf: 'forged.token' }, [
+      { field: 'f', name: 'a.pdf', data: Buffer.from('x') },
+    ]);
     const res = await app.inject({
       method: 'POST',
       url: '/upload',
@@ -89,7 +72,7 @@ describe('multipart uploads', () => {
     const page = await t.app.inject('/admin/login');
     const token = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
     const big = Buffer.alloc(UPLOAD_LIMITS.fileSize + 1, 1);
-    const body = formData({ _csrf: token }, [{ field: 'f', name: 'big.pdf', data: big }]);
+    const body = multipartBody({ _csrf: token }, [{ field: 'f', name: 'big.pdf', data: big }]);
     const res = await t.app.inject({
       method: 'POST',
       url: '/admin/login',

@@ -9,19 +9,8 @@ import { catalogueChanged, catalogueGeneration } from '../../src/db/repositories
 import type { IsoDate } from '../../src/domain/calendar/index.ts';
 import { repealItem } from '../../src/services/catalogue/index.ts';
 import { PageCache, registerPageCache } from '../../src/web/page-cache.ts';
+import { multipartBody } from '../helpers/multipart.ts';
 import { csrfIn, signIn, startTestApp, type TestApp } from '../helpers/web.ts';
-
-/** A multipart body as a browser sends it (the back office's item forms). */
-function formData(fields: Record<string, string>) {
-  const boundary = '----gongkaiPageCacheBoundary';
-  const parts = Object.entries(fields).map(
-    ([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`,
-  );
-  return {
-    payload: Buffer.from(`${parts.join('')}--${boundary}--\r\n`),
-    contentType: `multipart/form-data; boundary=${boundary}`,
-  };
-}
 
 describe('the public page cache', () => {
   let started: TestApp;
@@ -42,7 +31,7 @@ describe('the public page cache', () => {
   /** Posts a back-office form with the CSRF token of the page at `from`. */
   const post = async (url: string, fields: Record<string, string>, from: string) => {
     const page = await get(from, { cookie: clerk });
-    const body = formData({ _csrf: csrfIn(page.body), ...fields });
+    const body = multipartBody({ _csrf: csrfIn(page.body), ...fields });
     return started.app.inject({
       method: 'POST',
       url,
