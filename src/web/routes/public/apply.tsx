@@ -12,45 +12,13 @@ import { registerApplication } from '../../../services/applications/register-app
 import { inputProblems, RegisterApplicationSchema } from '../../../services/applications/schemas.ts';
 import type { Deps } from '../../../services/deps.ts';
 import { csrfTokenFor } from '../../auth.ts';
+import { APPLICATION_FIELD_LABELS, APPLICATION_FIELDS } from '../../views/application-fields.ts';
 import { ErrorSummary, Fieldset, SelectField, TextArea, TextField } from '../../views/form.tsx';
 import { renderPage } from '../../views/layout.tsx';
 import { isAccessible } from '../request.ts';
 
-const FIELDS = [
-  'agency',
-  'applicantType',
-  'applicantName',
-  'idDocumentType',
-  'idDocumentNumber',
-  'organisationCode',
-  'contactPerson',
-  'phone',
-  'email',
-  'address',
-  'postcode',
-  'description',
-  'purpose',
-  'deliveryForm',
-  'deliveryWay',
-] as const;
-
-const LABELS: Record<string, string> = {
-  agency: '受理机关',
-  applicantType: '申请人类型',
-  applicantName: '申请人姓名或名称',
-  idDocumentType: '身份证件类型',
-  idDocumentNumber: '身份证件号码',
-  organisationCode: '统一社会信用代码',
-  contactPerson: '联系人',
-  phone: '联系电话',
-  email: '电子邮箱',
-  address: '通信地址',
-  postcode: '邮政编码',
-  description: '所需政府信息的名称、文号或者特征性描述',
-  purpose: '其他说明',
-  deliveryForm: '获取信息的形式',
-  deliveryWay: '获取信息的途径',
-};
+const FIELDS = APPLICATION_FIELDS;
+const LABELS: Record<string, string> = APPLICATION_FIELD_LABELS;
 
 type Values = Record<string, string>;
 

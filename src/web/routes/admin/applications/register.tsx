@@ -27,50 +27,19 @@ import { inputProblems, RegisterApplicationSchema } from '../../../../services/a
 import type { Deps } from '../../../../services/deps.ts';
 import { csrfTokenFor, requireUser } from '../../../auth.ts';
 import { renderAdminPage } from '../../../views/admin/admin-layout.tsx';
+import { APPLICATION_FIELD_LABELS, APPLICATION_FIELDS } from '../../../views/application-fields.ts';
 import { ErrorSummary, Fieldset, SelectField, TextArea, TextField } from '../../../views/form.tsx';
 
-const FIELDS = [
-  'agency',
-  'channel',
-  'submittedOn',
-  'signedOn',
-  'confirmedOn',
-  'applicantType',
-  'applicantName',
-  'idDocumentType',
-  'idDocumentNumber',
-  'organisationCode',
-  'contactPerson',
-  'phone',
-  'email',
-  'address',
-  'postcode',
-  'description',
-  'purpose',
-  'deliveryForm',
-  'deliveryWay',
-] as const;
+/** The application's fields, and the channel with the dates art. 31 counts the receipt from. */
+const RECEIPT_FIELDS = ['channel', 'submittedOn', 'signedOn', 'confirmedOn'] as const;
+const FIELDS = ['agency', ...RECEIPT_FIELDS, ...APPLICATION_FIELDS.slice(1)] as const;
 
 export const REGISTER_LABELS: Record<(typeof FIELDS)[number], string> = {
-  agency: '受理机关',
+  ...APPLICATION_FIELD_LABELS,
   channel: '申请渠道',
   submittedOn: '提交或寄达之日',
   signedOn: '签收之日',
   confirmedOn: '确认之日',
-  applicantType: '申请人类型',
-  applicantName: '申请人姓名或名称',
-  idDocumentType: '身份证件类型',
-  idDocumentNumber: '身份证件号码',
-  organisationCode: '统一社会信用代码',
-  contactPerson: '联系人',
-  phone: '联系电话',
-  email: '电子邮箱',
-  address: '通信地址',
-  postcode: '邮政编码',
-  description: '所需政府信息的名称、文号或者特征性描述',
-  purpose: '其他说明',
-  deliveryForm: '获取信息的形式',
-  deliveryWay: '获取信息的途径',
 };
 
 /** Which receipt date each channel needs besides the day submitted (art. 31). */
