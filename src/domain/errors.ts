@@ -47,6 +47,7 @@ export const ERROR_CODES = [
   'catalogue.attachment_size',
   'catalogue.attachment_unreadable',
   'upload.too_large',
+  'route.not_found',
   'mail.not_configured',
   'portal_page.not_found',
   'imported_report.not_found',
@@ -114,4 +115,5 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   'portal_page.not_found': 404,
   'imported_report.not_found': 404,
   'imported_report.invalid_correction': 400,
+  'route.not_found': 404,
 };

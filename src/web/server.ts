@@ -72,7 +72,7 @@ export async function buildApp(config: Config, opened?: App): Promise<FastifyIns
 
   app.setNotFoundHandler((req, reply) => {
     const message = '未找到该页面，可能地址有误或信息已被移除';
-    if (wantsJson(req)) return reply.code(404).send({ error: { code: 'not_found', message } });
+    if (wantsJson(req)) return reply.code(404).send({ error: { code: 'route.not_found', message } });
     return reply
       .code(404)
       .type('text/html; charset=utf-8')

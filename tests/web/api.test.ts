@@ -65,7 +65,7 @@ describe('the JSON interface', () => {
   it('answers bad input and unknown items with a stable code and a Chinese message', async () => {
     const nowhere = await app.inject('/api/nowhere');
     expect(nowhere.statusCode).toBe(404);
-    expect(nowhere.json<ApiError>().error.code).toBe('not_found');
+    expect(nowhere.json<ApiError>().error.code).toBe('route.not_found');
     const page = await app.inject('/nowhere');
     expect(page.headers['content-type']).toContain('text/html');
     expect(page.body).toContain('<h1>未找到该页面</h1>');
