@@ -5,6 +5,7 @@
 import { render } from 'preact-render-to-string';
 import type { IsoDate } from '../domain/calendar/index.ts';
 import { WEEKDAY_NAMES, weekdayOf } from '../domain/calendar/index.ts';
+import { chineseDate } from '../domain/letters/templates.ts';
 import {
   DIGEST_HORIZON_WORKING_DAYS,
   type Digest,
@@ -19,12 +20,6 @@ import {
 export const DIGEST_LIST_LIMIT = 50;
 
 const ORDINALS = ['一', '二', '三', '四', '五', '六'];
-
-/** 2026-11-25 → 2026年11月25日. */
-export function chineseDate(date: string): string {
-  const [y, m, d] = date.split('-').map(Number);
-  return `${y}年${m}月${d}日`;
-}
 
 const withWeekday = (date: IsoDate) => `${chineseDate(date)}（${WEEKDAY_NAMES[weekdayOf(date)]}）`;
 

@@ -5,14 +5,14 @@
  * code for programs) and loads the demo into an empty database.
  */
 import formbody from '@fastify/formbody';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Config } from '../config.ts';
-import { DomainError, HTTP_STATUS } from '../domain/errors.ts';
+import { DomainError, type ErrorCode, HTTP_STATUS } from '../domain/errors.ts';
 import { type App, isEmpty, openApp } from '../services/app.ts';
 import { loadDemo } from '../services/demo/load-demo.ts';
 import { importReportsFromFolder } from '../services/imports/import-reports.ts';
 import { registerAuthRoutes, wantsJson } from './auth.ts';
-import { html, page } from './html.ts';
+import { html, page, type SafeHtml } from './html.ts';
 import { UPLOAD_LIMITS } from './multipart.ts';
 import { registerPageCache } from './page-cache.ts';
 import { registerApplicationAdminRoutes } from './routes/admin/applications.tsx';
@@ -37,31 +37,19 @@ export async function buildApp(config: Config, opened?: App): Promise<FastifyIns
   if (!opened) app.addHook('onClose', () => gongkai.close());
   const { deps } = gongkai;
   // First, so that every route registered after it answers errors the same way.
-  app.setErrorHandler((error, _req, reply) => {
+  app.setErrorHandler((error, req, reply) => {
     if (error instanceof DomainError) {
-      if (wantsJson(_req)) {
-        return reply.code(HTTP_STATUS[error.code]).send({
-          error: { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) },
-        });
-      }
-      return reply
-        .code(HTTP_STATUS[error.code])
-        .type('text/html; charset=utf-8')
-        .send(page('出错了', html`<h1>出错了</h1><p>${error.message}</p><p><a href="/">返回首页</a></p>`));
+      return sendError(req, reply, error.code, error.message, {
+        field: error.field,
+        next: html`<p><a href="/">返回首页</a></p>`,
+      });
     }
     const code = (error as { code?: unknown }).code;
     if (code === 'FST_REQ_FILE_TOO_LARGE' || code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT') {
       const message = `上传的文件过大或过多：每个文件不超过${UPLOAD_LIMITS.fileSize / 1024 / 1024}MB，每次不超过${UPLOAD_LIMITS.files}个`;
-      if (wantsJson(_req)) return reply.code(413).send({ error: { code: 'upload.too_large', message } });
-      return reply
-        .code(413)
-        .type('text/html; charset=utf-8')
-        .send(
-          page(
-            '出错了',
-            html`<h1>出错了</h1><p>${message}</p><p>请返回上一页，减少或压缩文件后重新上传。</p>`,
-          ),
-        );
+      return sendError(req, reply, 'upload.too_large', message, {
+        next: html`<p>请返回上一页，减少或压缩文件后重新上传。</p>`,
+      });
     }
     app.log.error(error);
     return reply
@@ -70,19 +58,12 @@ export async function buildApp(config: Config, opened?: App): Promise<FastifyIns
       .send(page('出错了', html`<h1>服务器内部错误</h1>`));
   });
 
-  app.setNotFoundHandler((req, reply) => {
-    const message = '未找到该页面，可能地址有误或信息已被移除';
-    if (wantsJson(req)) return reply.code(404).send({ error: { code: 'route.not_found', message } });
-    return reply
-      .code(404)
-      .type('text/html; charset=utf-8')
-      .send(
-        page(
-          '未找到该页面',
-          html`<h1>未找到该页面</h1><p>${message}。</p><p><a href="/">返回首页</a> · <a href="/search">搜索政府信息</a></p>`,
-        ),
-      );
-  });
+  app.setNotFoundHandler((req, reply) =>
+    sendError(req, reply, 'route.not_found', '未找到该页面，可能地址有误或信息已被移除', {
+      title: '未找到该页面',
+      next: html`<p><a href="/">返回首页</a> · <a href="/search">搜索政府信息</a></p>`,
+    }),
+  );
 
   await app.register(formbody, { bodyLimit: 64 * 1024 });
   // Sessions, CSRF on every form, sign-in (/admin/login) and the back office's first page.
@@ -133,4 +114,25 @@ export async function startServer(config: Config): Promise<{ app: FastifyInstanc
   const app = await buildApp(config);
   await app.listen({ port: config.port, host: config.host });
   return { app, url: `http://${config.host === '127.0.0.1' ? 'localhost' : config.host}:${config.port}` };
+}
+
+/**
+ * An error as its asker reads it: JSON `{error:{code,message,field}}` for programs, a page with the
+ * Chinese message (and what to do next) for people; the status from the code.
+ */
+function sendError(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  code: ErrorCode,
+  message: string,
+  options: { field?: string | null; title?: string; next: SafeHtml },
+): FastifyReply {
+  reply.code(HTTP_STATUS[code]);
+  if (wantsJson(req)) {
+    return reply.send({ error: { code, message, ...(options.field ? { field: options.field } : {}) } });
+  }
+  const title = options.title ?? '出错了';
+  return reply
+    .type('text/html; charset=utf-8')
+    .send(page(title, html`<h1>${title}</h1><p>${message}</p>${options.next}`));
 }

@@ -9,6 +9,7 @@ import { DUE_SOON_WORKING_DAYS } from '../../domain/applications/deadline.ts';
 import { CHANNELS, type Channel } from '../../domain/applications/model.ts';
 import { CLOSED_STATES, STATES, type State } from '../../domain/applications/workflow.ts';
 import { addWorkingDays, type IsoDate, workingDaysBetween } from '../../domain/calendar/index.ts';
+import { parseRecordId } from '../../domain/record-id.ts';
 import { maskName } from '../dashboard/work-overview.ts';
 import type { Deps } from '../deps.ts';
 
@@ -67,7 +68,8 @@ export function parseFilters(query: Record<string, unknown>): ApplicationFilters
   const due = str('due');
   if ((DUE_FILTERS as readonly string[]).includes(due)) f.due = due as DueFilter;
   if (/^\d{4}$/.test(str('year'))) f.year = Number(str('year'));
-  if (/^\d{1,9}$/.test(str('agency'))) f.agencyId = Number(str('agency'));
+  const agencyId = parseRecordId(str('agency'));
+  if (agencyId !== null) f.agencyId = agencyId;
   if (str('q')) f.q = str('q').slice(0, 100);
   const page = Number(str('page'));
   if (Number.isInteger(page) && page > 1) f.page = Math.min(page, 100_000);

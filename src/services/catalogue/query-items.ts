@@ -22,6 +22,7 @@ import {
 } from '../../db/repositories/catalogue-browse.ts';
 import { CATALOGUE_KINDS, isPublic } from '../../domain/catalogue/model.ts';
 import { DomainError } from '../../domain/errors.ts';
+import { isRecordId } from '../../domain/record-id.ts';
 import { parseInput } from '../applications/schemas.ts';
 import type { Deps } from '../deps.ts';
 import { DEFAULT_UPLOADS_DIR } from './add-attachment.ts';
@@ -57,8 +58,6 @@ export async function getItem(
     i !== null && (!isPublicOnly || isPublic(i));
   const items = catalogueRepository(deps.db.db);
   // The item and its agency's name in one query; the rest at once (PostgreSQL runs them side by side).
-  // Ids are 32-bit integers in both databases: a longer number from an address is no item (and
-  // PostgreSQL would refuse it with an error rather than find nothing).
   const found = isRecordId(itemId) ? await items.findWithAgencyName(itemId) : null;
   const item = found?.item ?? null;
   if (!visible(item))
@@ -93,8 +92,6 @@ export async function readAttachment(
   const bytes = await readFile(join(resolve(deps.uploadsDir ?? DEFAULT_UPLOADS_DIR), attachment.storedPath));
   return { attachment, bytes };
 }
-
-const isRecordId = (id: number) => Number.isInteger(id) && id > 0 && id <= 2_147_483_647;
 
 /** A page of items, newest publication first. */
 export async function listItems(deps: Deps, input: unknown = {}): Promise<ItemPage> {

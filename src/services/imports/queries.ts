@@ -5,6 +5,7 @@ import {
   importedReportsRepository,
 } from '../../db/repositories/imported-reports.ts';
 import { DomainError } from '../../domain/errors.ts';
+import { parseRecordId } from '../../domain/record-id.ts';
 import type { Finding } from '../../domain/report/finding.ts';
 import type { AnnualReport } from '../../domain/report/model.ts';
 import type { Deps } from '../deps.ts';
@@ -32,10 +33,8 @@ export function listImportedReports(deps: Pick<Deps, 'db'>): Promise<ImportedRep
 const notFound = (id: string | number) =>
   new DomainError('imported_report.not_found', `未找到编号为${id}的导入年报`);
 
-/** Parses an id from an address: digits only. */
-export function parseReportId(text: string): number | null {
-  return /^\d{1,9}$/.test(text) ? Number(text) : null;
-}
+/** Parses an id from an address (see domain/record-id.ts). */
+export const parseReportId = parseRecordId;
 
 /** One imported report, with `current` = the report with its corrections applied. */
 export async function getImportedReport(

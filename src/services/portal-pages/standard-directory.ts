@@ -17,6 +17,11 @@ const CATEGORIES = STANDARD_DOMAINS.map((d) => d.catalogueCategory);
 
 const isTownship = (a: Agency) => (TOWNSHIP_AGENCY_TYPES as readonly string[]).includes(a.type);
 
+/** The townships and streets, each of which has a standard directory of its own. */
+export async function townshipAgencies(deps: Pick<Deps, 'db'>): Promise<Agency[]> {
+  return (await agenciesRepository(deps.db.db).list()).filter(isTownship);
+}
+
 export interface StandardDirectoryOverview {
   domains: { domain: StandardDomain; count: number }[];
   /** Every township and street, with how many items its directory holds. */
@@ -32,13 +37,13 @@ export async function standardDirectoryOverview(deps: Deps): Promise<StandardDir
     byCategory.set(c.category, (byCategory.get(c.category) ?? 0) + c.count);
     byAgency.set(c.agencyId, (byAgency.get(c.agencyId) ?? 0) + c.count);
   }
-  const agencies = await agenciesRepository(deps.db.db).list();
+  const townships = await townshipAgencies(deps);
   return {
     domains: STANDARD_DOMAINS.map((domain) => ({
       domain,
       count: byCategory.get(domain.catalogueCategory) ?? 0,
     })),
-    townships: agencies.filter(isTownship).map((agency) => ({ agency, count: byAgency.get(agency.id) ?? 0 })),
+    townships: townships.map((agency) => ({ agency, count: byAgency.get(agency.id) ?? 0 })),
   };
 }
 

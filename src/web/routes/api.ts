@@ -7,8 +7,9 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { agenciesRepository } from '../../db/repositories/agencies.ts';
 import { DomainError } from '../../domain/errors.ts';
-import { createSearchIndex } from '../../search/index.ts';
+import { parseRecordId } from '../../domain/record-id.ts';
 import { parseInput } from '../../services/applications/schemas.ts';
+import { searchIndexOf } from '../../services/catalogue/index-item.ts';
 import { browseItems, getItem } from '../../services/catalogue/query-items.ts';
 import type { Deps } from '../../services/deps.ts';
 import { listReportPublications } from '../../services/reports/publish-report.ts';
@@ -30,7 +31,7 @@ const SearchApiSchema = z.object({
 });
 
 export function registerApiRoutes(app: FastifyInstance, deps: Deps): void {
-  const search = deps.searchIndex ?? createSearchIndex(deps.db);
+  const search = searchIndexOf(deps);
   const agencies = () => agenciesRepository(deps.db.db);
 
   app.get<{ Querystring: Record<string, string> }>('/api/items', async (req) => {
@@ -39,14 +40,12 @@ export function registerApiRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   app.get<{ Params: { id: string } }>('/api/items/:id', async (req) => {
-    // Ids are PostgreSQL integers: "abc" (NaN) or a longer number is simply not an item.
-    if (!/^\d{1,9}$/.test(req.params.id)) {
+    // "abc" or a number beyond the ids is simply not an item; the message names what was typed.
+    const id = parseRecordId(req.params.id);
+    if (id === null) {
       throw new DomainError('catalogue.not_found', `未找到编号为${req.params.id}的目录信息`, 'itemId');
     }
-    const { item, agencyName, attachments, interpretationOf, interpretations } = await getItem(
-      deps,
-      Number(req.params.id),
-    );
+    const { item, agencyName, attachments, interpretationOf, interpretations } = await getItem(deps, id);
     return {
       id: item.id,
       url: `/items/${item.id}`,

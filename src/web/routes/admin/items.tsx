@@ -20,6 +20,7 @@ import {
 import { ITEM_STATUSES, type ItemStatus, isPublic } from '../../../domain/catalogue/model.ts';
 import { itemDateProblems } from '../../../domain/catalogue/validate.ts';
 import { DomainError, HTTP_STATUS } from '../../../domain/errors.ts';
+import { parseRecordId } from '../../../domain/record-id.ts';
 import { can } from '../../../services/accounts/access.ts';
 import { writeAudit } from '../../../services/accounts/audit.ts';
 import type { SignedInUser } from '../../../services/accounts/model.ts';
@@ -165,7 +166,8 @@ export function registerItemAdminRoutes(app: FastifyInstance, deps: Deps): void 
   /** The item, if the user keeps its agency's catalogue; otherwise a DomainError. */
   const loadItem = async (user: SignedInUser, id: string): Promise<CatalogueItem> => {
     // Ids are PostgreSQL integers: a longer number would be an SQL error (500), not a 404.
-    const found = /^\d{1,9}$/.test(id) ? await items().findById(Number(id)) : null;
+    const itemId = parseRecordId(id);
+    const found = itemId === null ? null : await items().findById(itemId);
     if (!found) throw new DomainError('catalogue.not_found', `未找到编号为${id}的目录信息`);
     if (!can(user, MANAGE, found.agencyId)) {
       throw new DomainError('auth.forbidden', '您没有权限维护该机关的主动公开目录');
@@ -612,7 +614,8 @@ export function registerItemAdminRoutes(app: FastifyInstance, deps: Deps): void 
       const raw = field(readMultipart(req.body).fields, 'policyItemId').trim();
       let policyItemId: number | null = null;
       if (raw) {
-        const policy = /^\d{1,9}$/.test(raw) ? await items().findById(Number(raw)) : null;
+        const policyId = parseRecordId(raw);
+        const policy = policyId === null ? null : await items().findById(policyId);
         // A draft of another agency is not the user's to see, so not to link to either.
         if (!policy || !(isPublic(policy) || user.agencyIds.includes(policy.agencyId))) {
           return refused(

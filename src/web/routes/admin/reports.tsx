@@ -39,14 +39,8 @@ import {
   REPORT_VIEW_CSS,
   ReportDocument,
 } from '../../views/report-view.tsx';
-import { beijingTime } from '../../views/time.ts';
-import {
-  chineseDate,
-  Downloads,
-  publicReportPath,
-  sendReportFile,
-  splitExtension,
-} from '../public/reports.tsx';
+import { beijingTime, chineseDateOfInstant } from '../../views/time.ts';
+import { Downloads, publicReportPath, sendReportFile, splitExtension } from '../public/reports.tsx';
 
 const HTML = 'text/html; charset=utf-8';
 
@@ -237,7 +231,7 @@ function renderWorkspace(input: WorkspaceInput): string {
               <dt>门户网站</dt>
               <dd>
                 <a href={publicReportPath(agency.code, year, rollup ? 'rollup' : 'records')}>
-                  查看已发布的报告（第{latest.version}版，{chineseDate(latest.publishedAt)}）
+                  查看已发布的报告（第{latest.version}版，{chineseDateOfInstant(latest.publishedAt)}）
                 </a>
               </dd>
             </>

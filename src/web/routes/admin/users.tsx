@@ -9,6 +9,7 @@ import { agenciesRepository } from '../../../db/repositories/agencies.ts';
 import { usersRepository } from '../../../db/repositories/users.ts';
 import { assignableRoles, isRole, ROLE_LABELS, type Role } from '../../../domain/accounts/roles.ts';
 import { DomainError, type ErrorCode, HTTP_STATUS } from '../../../domain/errors.ts';
+import { parseRecordId } from '../../../domain/record-id.ts';
 import { can } from '../../../services/accounts/access.ts';
 import { createUser } from '../../../services/accounts/create-user.ts';
 import { disableUser } from '../../../services/accounts/disable-user.ts';
@@ -45,7 +46,8 @@ export function registerUserRoutes(app: FastifyInstance, deps: Deps): void {
   /** One account of the administrator's scope, or 404 (outside it, an account does not exist). */
   const findLine = async (req: FastifyRequest, id: string): Promise<UserLine> => {
     // Ids are PostgreSQL integers: a longer number would be an SQL error (500), not a 404.
-    const user = /^\d{1,9}$/.test(id) ? await usersRepository(deps.db.db).findById(Number(id)) : null;
+    const userId = parseRecordId(id);
+    const user = userId === null ? null : await usersRepository(deps.db.db).findById(userId);
     if (!user || !req.user!.agencyIds.includes(user.agencyId)) {
       throw new DomainError('user.not_found', '未找到该账号');
     }

@@ -4,7 +4,7 @@ import { sitemapRepository } from '../../../db/repositories/sitemap.ts';
 import { listItems } from '../../../services/catalogue/index.ts';
 import type { Deps } from '../../../services/deps.ts';
 import { listPortalPages } from '../../../services/portal-pages/get-page.ts';
-import { standardDirectoryOverview } from '../../../services/portal-pages/standard-directory.ts';
+import { townshipAgencies } from '../../../services/portal-pages/standard-directory.ts';
 import { listReportPublications } from '../../../services/reports/publish-report.ts';
 import { escapeHtml } from '../../html.ts';
 import { publicReportPath } from './reports.tsx';
@@ -72,8 +72,9 @@ ${locs.map((u) => `<sitemap><loc>${escapeHtml(base + u)}</loc></sitemap>`).join(
       '/reports/published',
     ];
     for (const p of await listPortalPages(deps)) urls.push(`/${p.kind}/${encodeURIComponent(p.agencyCode)}`);
-    for (const t of (await standardDirectoryOverview(deps)).townships)
-      urls.push(`/standard-directory/${encodeURIComponent(t.agency.code)}`);
+    // Only the addresses: the directories' counts over the whole catalogue are not needed here.
+    for (const t of await townshipAgencies(deps))
+      urls.push(`/standard-directory/${encodeURIComponent(t.code)}`);
     // The published annual reports (routes/public/reports.tsx).
     for (const r of await listReportPublications(deps))
       urls.push(publicReportPath(r.agencyCode, r.year, r.origin));

@@ -9,8 +9,8 @@
 import type { FastifyInstance } from 'fastify';
 import { agenciesRepository } from '../../../db/repositories/agencies.ts';
 import { ART20_ITEM_LABELS, GENRES } from '../../../domain/catalogue/model.ts';
-import { createSearchIndex } from '../../../search/index.ts';
 import { getItem } from '../../../services/catalogue/index.ts';
+import { searchIndexOf } from '../../../services/catalogue/index-item.ts';
 import {
   browseItems,
   type FacetCount,
@@ -144,7 +144,7 @@ function Facet({
 }
 
 export function registerItemRoutes(app: FastifyInstance, deps: Deps): void {
-  const search = deps.searchIndex ?? createSearchIndex(deps.db);
+  const search = searchIndexOf(deps);
 
   app.get<{ Querystring: Record<string, string | undefined> }>('/items', async (req, reply) => {
     const q = browseQuery(req.query);

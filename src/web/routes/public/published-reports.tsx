@@ -21,16 +21,12 @@ import {
 import { listPublishedReports } from '../../../services/reports/published-library.ts';
 import { renderPage } from '../../views/layout.tsx';
 import { isAccessible } from '../request.ts';
+import { splitExtension } from './reports.tsx';
 
 const HTML = 'text/html; charset=utf-8';
 const TITLE = '其他机关年报检查';
 
 const notFound = (id: string) => new DomainError('imported_report.not_found', `未找到编号为${id}的年度报告`);
-
-function splitExtension(id: string): [string, string | null] {
-  const m = /^(.*)\.([a-z]+)$/.exec(id);
-  return m ? [m[1]!, m[2]!] : [id, null];
-}
 
 export function registerPublishedReportRoutes(app: FastifyInstance, deps: Deps): void {
   app.get('/reports/published', async (req, reply) => {

@@ -28,6 +28,7 @@ import {
   ReportDocument,
   SEVERITY_LABELS,
 } from '../../views/report-view.tsx';
+import { chineseDateOfInstant } from '../../views/time.ts';
 import { isAccessible } from '../request.ts';
 
 const HTML = 'text/html; charset=utf-8';
@@ -48,12 +49,6 @@ export const DOWNLOAD_LABELS: Record<RenderTarget, string> = {
 export function splitExtension(value: string): [string, string | null] {
   const m = /^(.*)\.([a-z]+)$/.exec(value);
   return m ? [m[1]!, m[2]!] : [value, null];
-}
-
-/** '2026-01-20T01:00:00.000Z' → '2026年1月20日' (Beijing time). */
-export function chineseDate(instant: string): string {
-  const d = new Date(new Date(instant).getTime() + 8 * 3600_000);
-  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
 }
 
 /** Sends a report rendered to `ext` as a download named after its title. */
@@ -199,12 +194,12 @@ export function renderPublishedReport(publication: Publication, accessible: bool
             {publication.origin === 'rollup' ? '（含所属机关汇总）' : ''}
           </dd>
           <dt>发布日期</dt>
-          <dd>{chineseDate(publication.firstPublishedAt)}</dd>
+          <dd>{chineseDateOfInstant(publication.firstPublishedAt)}</dd>
           {publication.version > 1 ? (
             <>
               <dt>更新日期</dt>
               <dd id="updated">
-                {chineseDate(publication.publishedAt)}（第{publication.version}版）
+                {chineseDateOfInstant(publication.publishedAt)}（第{publication.version}版）
               </dd>
             </>
           ) : null}

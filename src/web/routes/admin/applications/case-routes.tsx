@@ -19,6 +19,7 @@ import {
   availableActions,
 } from '../../../../domain/applications/workflow.ts';
 import { DomainError } from '../../../../domain/errors.ts';
+import { parseRecordId } from '../../../../domain/record-id.ts';
 import { writeAudit } from '../../../../services/accounts/audit.ts';
 import { actOnApplication } from '../../../../services/applications/act-on-application.ts';
 import { feeStatus, previewFee } from '../../../../services/applications/fee-status.ts';
@@ -44,7 +45,9 @@ export function registerCaseRoutes(app: FastifyInstance, deps: Deps): void {
   const load = async (req: FastifyRequest, id: string) => {
     const user = req.user!;
     // Ids are PostgreSQL integers: a longer number would be an SQL error (500), not a 404.
-    const found = /^\d{1,9}$/.test(id) ? await applicationsRepository(deps.db.db).findById(Number(id)) : null;
+    const applicationId = parseRecordId(id);
+    const found =
+      applicationId === null ? null : await applicationsRepository(deps.db.db).findById(applicationId);
     if (!found || !user.agencyIds.includes(found.agencyId)) {
       throw new DomainError('application.not_found', `未找到编号为${id}的申请`);
     }
