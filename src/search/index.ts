@@ -66,7 +66,7 @@ export interface SearchResult {
   matchedAll: boolean;
   /**
    * True when more than `total` items match: counting stops at COUNT_CAP (run-search.ts), so
-   * the page must say "more than" (超过 10000 条), not an exact number. Absent means false.
+   * the page must say "more than" (超过1000条), not an exact number. Absent means false.
    */
   capped?: boolean;
 }
@@ -79,6 +79,14 @@ export interface SearchIndex {
   upsert(doc: SearchDocument, executor?: Kysely<Database>): Promise<void>;
   remove(id: number, executor?: Kysely<Database>): Promise<void>;
   search(query: SearchQuery): Promise<SearchResult>;
+  /**
+   * Maintenance after a bulk load or a reindex (`gongkai search optimize`): SQLite merges the
+   * FTS5 index into one b-tree; PostgreSQL rewrites the narrow match table in sort-key order
+   * (CLUSTER: newest-first walks then read neighbouring rows, about 5 times faster) and gathers
+   * its statistics (which lexemes are common chooses between walking and the GIN index). It
+   * locks the table while it runs (about a minute for a million items): run it off-hours.
+   */
+  optimize(): Promise<void>;
 }
 
 export const MAX_PAGE_SIZE = 100;

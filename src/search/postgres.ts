@@ -18,7 +18,7 @@ import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { SearchDocument, SearchIndex } from './index.ts';
 import { facetToken, facetTokensOf, sortKeyOf, titleToken, titleTokensOf } from './keys.ts';
-import { type MatchMode, matchExpression, type SearchPlan } from './plan.ts';
+import { type MatchMode, matchExpression, type QueryTerm, type SearchPlan } from './plan.ts';
 import {
   type Candidate,
   DEFAULT_LIMITS,
@@ -60,16 +60,25 @@ function filterQuery(plan: SearchPlan): string | null {
 }
 
 /**
- * Slices of the newest documents, as multiples of the count cap (20,000 and 200,000 items by
- * default), and how long where each starts is remembered, per database. A start only sizes a
- * slice; any start gives the exact answer (see `newestOf`), so an old one costs only time.
+ * Slices of the newest documents, as multiples of the count cap (2,000, 20,000 and 200,000
+ * items by default), and how long where each starts is remembered, per database. A start only
+ * sizes a slice; any start gives the exact answer (see `newestOf`), so an old one costs only time.
  */
-const SLICES_PER_CAP = [2, 20];
+const SLICES_PER_CAP = [2, 20, 200];
 const SLICE_START_MS = 60_000;
 const sliceStarts = new WeakMap<Kysely<Database>, Map<number, { key: string | null; until: number }>>();
-/** A word in at least this share of the documents is walked down the sort-key index. */
-const DENSE = 0.2;
-const lexemeShares = new WeakMap<Kysely<Database>, { until: number; of: Map<string, number> }>();
+/**
+ * At or above this estimated share of matching documents, the newest rows are walked (down
+ * the sort-key index, each row's lexemes checked); below it, the GIN index is read. Reading a
+ * lexeme from the GIN index costs time in proportion to the documents that have it (about
+ * 0.12 µs each: 94 ms for a word in 786,000 of 1,000,000 items), walking costs about 0.75 µs a
+ * row on a table clustered by sort key (`optimize`), so to find n matches at density d the walk
+ * costs 0.75·n/d µs and the index 0.12·d·N µs: they cross near 8% for n = 1,000, N = 1,000,000.
+ */
+const WALK_DENSITY = 0.08;
+/** Matches not dense by the statistics are first looked for by a walk this dense (bounded). */
+const MAYBE_DENSE = 0.01;
+const lexemeShares = new WeakMap<Kysely<Database>, { until: number; of: Promise<Map<string, number>> }>();
 
 /** The search index on PostgreSQL. */
 export function postgresSearchIndex(db: Kysely<Database>, limits?: SearchLimits): SearchIndex {
@@ -108,16 +117,6 @@ export function postgresSearchIndex(db: Kysely<Database>, limits?: SearchLimits)
     });
   }
 
-  async function count(plan: SearchPlan, mode: MatchMode, titleOnly: boolean, countTo: number) {
-    const { condition } = matching(plan, mode, titleOnly);
-    const query = (executor: Kysely<Database>) =>
-      sql<{ n: string }>`select count(*) as n from (
-          select from search_terms where terms @@ ${condition} limit ${countTo}
-        ) as matches`.execute(executor);
-    const { rows } = misjudged(plan) ? await throughBitmaps(query) : await query(db);
-    return Number(rows[0]?.n ?? 0);
-  }
-
   /** The sort key of the n-th newest document (null when there are fewer): where a slice starts. */
   const starts = sliceStarts.get(db) ?? new Map<number, { key: string | null; until: number }>();
   sliceStarts.set(db, starts);
@@ -146,36 +145,123 @@ export function postgresSearchIndex(db: Kysely<Database>, limits?: SearchLimits)
   }
 
   /**
-   * The share of documents with this lexeme, from the statistics ANALYZE keeps for the GIN
-   * index (its most common elements; 0 for any other), read again every few minutes. It only
-   * chooses a plan.
+   * The share of documents with each common lexeme, from the statistics ANALYZE keeps for the
+   * `terms` column (its most common elements; any other lexeme is rare), read again every few
+   * minutes. It only chooses a plan: the answer is exact whatever it says.
    */
-  const shares = lexemeShares.get(db) ?? { until: 0, of: new Map<string, number>() };
+  const shares = lexemeShares.get(db) ?? { until: 0, of: Promise.resolve(new Map<string, number>()) };
   lexemeShares.set(db, shares);
-  async function share(lexeme: string): Promise<number> {
+  function lexemeShareMap(): Promise<Map<string, number>> {
     if (shares.until < Date.now()) {
-      const { rows } = await sql<{ lexeme: string; share: number }>`select x.lexeme, x.share
+      shares.until = Date.now() + SLICE_START_MS * 5;
+      shares.of = sql<{ lexeme: string; share: number }>`select x.lexeme, x.share
         from pg_stats as s,
           unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) as x(lexeme, share)
-        where s.schemaname = current_schema() and s.tablename = 'search_terms' and s.attname = 'terms'`.execute(
-        db,
-      );
-      shares.of = new Map(rows.map((r) => [r.lexeme, Number(r.share)]));
-      shares.until = Date.now() + SLICE_START_MS * 5;
+        where s.schemaname = current_schema() and s.tablename = 'search_terms' and s.attname = 'terms'`
+        .execute(db)
+        .then(({ rows }) => new Map(rows.map((r) => [r.lexeme, Number(r.share)])));
+      // A failed read is tried again on the next search, not kept for minutes.
+      shares.of.catch(() => {
+        shares.until = 0;
+      });
     }
-    return shares.of.get(lexeme) ?? 0;
+    return shares.of;
   }
+
+  /**
+   * The estimated share of documents that match: from the lexemes' shares (`share`), a term as
+   * common as its word or as its rarest part, all terms as the rarest ('all': an upper bound,
+   * as words that are each common may seldom meet) or as the commonest ('any': a lower bound),
+   * and each filter as a bound of its own. 0 when a lexeme it needs is not among the common ones.
+   */
+  async function density(plan: SearchPlan, mode: MatchMode, titleOnly: boolean): Promise<number> {
+    const of = await lexemeShareMap();
+    const share = (lexeme: string) => of.get(lexeme) ?? 0;
+    const token = titleOnly ? titleToken : (word: string) => word;
+    const terms = plan.terms.map((term: QueryTerm) => {
+      const whole = share(token(term.word));
+      if (term.parts.length === 0) return whole;
+      return Math.max(whole, Math.min(...term.parts.map((part) => share(token(part)))));
+    });
+    let d = mode === 'all' ? Math.min(...terms) : Math.max(...terms);
+    if (plan.agencyIds) {
+      d = Math.min(
+        d,
+        plan.agencyIds.reduce((sum, id) => sum + share(facetToken.agency(id)), 0),
+      );
+    }
+    if (plan.year !== undefined) d = Math.min(d, share(facetToken.year(plan.year)));
+    if (plan.genre !== undefined) d = Math.min(d, share(facetToken.genre(plan.genre)));
+    if (plan.category !== undefined) d = Math.min(d, share(facetToken.category(plan.category)));
+    return d;
+  }
+
+  /**
+   * The newest matches among the newest documents from `from` on (all when null), walked down
+   * the sort-key index with each row's lexemes checked: it stops as soon as it has the page, so
+   * it is cheap when matches are dense. Any match it does not reach is older than every row of
+   * the range, so a full page from it is the exact answer.
+   */
+  async function walk(condition: RawBuilder<unknown>, from: string | null, limit: number, offset: number) {
+    return db.transaction().execute(async (trx) => {
+      await sql`set local enable_bitmapscan = off`.execute(trx);
+      await sql`set local enable_seqscan = off`.execute(trx);
+      const range = from === null ? sql`true` : sql`sort_key >= ${from}`;
+      const { rows } = await sql<{ key: string }>`select sort_key as key from search_terms
+        where terms @@ ${condition} and ${range}
+        order by sort_key desc limit ${limit} offset ${offset}`.execute(trx);
+      return rows.map((r) => r.key);
+    });
+  }
+
+  /**
+   * A walk over as many of the newest documents as should hold `wanted` matches at the
+   * density walking pays from, or null when the matches are not that dense (the estimate or
+   * the walk says so): the caller then reads the GIN index.
+   */
+  async function walkIfDense(
+    plan: SearchPlan,
+    mode: MatchMode,
+    titleOnly: boolean,
+    wanted: number,
+    offset: number,
+  ): Promise<string[] | null> {
+    if ((await density(plan, mode, titleOnly)) < WALK_DENSITY) return null;
+    const from = await sliceStart(Math.ceil((offset + wanted) / WALK_DENSITY));
+    const keys = await walk(matching(plan, mode, titleOnly).condition, from, wanted, offset);
+    // A short walk over every document (from null) has met every match.
+    return keys.length === wanted || from === null ? keys : null;
+  }
+
+  /** Relevance for these matches (their positions and weights are in `search_documents`). */
+  async function scoredOf(
+    plan: SearchPlan,
+    mode: MatchMode,
+    titleOnly: boolean,
+    keys: readonly string[],
+  ): Promise<Candidate[]> {
+    if (keys.length === 0) return [];
+    const { words } = matching(plan, mode, titleOnly);
+    const score = titleOnly
+      ? sql`ts_rank_cd('{0, 0, 0, 1}', d.terms, ${words}, 1)`
+      : sql`ts_rank_cd(d.terms, ${words}, 1)`;
+    const { rows } = await sql<{ key: string; score: number }>`select sort_key as key, ${score} as score
+      from search_documents as d where sort_key = any(${keys}::bigint[])`.execute(db);
+    const scores = new Map(rows.map((r) => [r.key, Number(r.score)]));
+    return keys.map((key) => ({ key: Number(key), score: scores.get(key) ?? 0 }));
+  }
+  const unscored = (keys: readonly string[]): Candidate[] =>
+    keys.map((key) => ({ key: Number(key), score: 0 }));
 
   /**
    * Matches newest first, by one of three plans:
    * - few matches (fewer than the count cap, known from counting): the GIN index and a top-N
    *   sort (`sort_key + 0` keeps the planner off the sort-key index);
-   * - many matches of one word in at least a fifth of the documents: down the sort-key
-   *   index, checking each row, which stops early because the matches are dense;
-   * - other many matches (a rarer word, or several words or filters, whose density cannot
-   *   be judged from the statistics): the GIN index
-   *   ANDed with a range of the newest sort keys, widened until it holds the page. The
-   *   answer is exact either way: a range only stops being widened once it holds enough.
+   * - dense matches (`walkIfDense`): down the sort-key index over the newest documents that
+   *   should hold them;
+   * - other many matches (a rarer word, or words that seldom meet): the GIN index ANDed with
+   *   a range of the newest sort keys, widened until it holds the page. The answer is exact
+   *   either way: a range only stops being widened once it holds enough.
    */
   async function newestOf(
     plan: SearchPlan,
@@ -183,46 +269,41 @@ export function postgresSearchIndex(db: Kysely<Database>, limits?: SearchLimits)
     { titleOnly, offset, limit, scored }: NewestOptions,
     few: boolean,
   ): Promise<Candidate[]> {
-    const { condition, words } = matching(plan, mode, titleOnly);
-    const score = titleOnly
-      ? sql`ts_rank_cd('{0, 0, 0, 1}', d.terms, ${words}, 1)`
-      : sql`ts_rank_cd(d.terms, ${words}, 1)`;
+    const { condition } = matching(plan, mode, titleOnly);
     // The relevance is computed afterwards, for the page's rows only: computed in the query
     // that sorts, it would be computed for every row the sort sees, each read out of TOAST.
-    const read = async (executor: Kysely<Database>, from: string | null, byIndex: boolean) => {
+    const read = async (executor: Kysely<Database>, from: string | null) => {
       const range = from === null ? sql`true` : sql`sort_key >= ${from}`;
       const { rows } = await sql<{ key: string }>`select sort_key as key from search_terms
         where terms @@ ${condition} and ${range}
-        order by ${byIndex ? sql`sort_key` : sql`sort_key + 0`} desc limit ${limit} offset ${offset}`.execute(
-        executor,
-      );
+        order by sort_key + 0 desc limit ${limit} offset ${offset}`.execute(executor);
       return rows.map((r) => r.key);
     };
-    const scoredOf = async (keys: string[]): Promise<Candidate[]> => {
-      if (!scored || keys.length === 0) return keys.map((key) => ({ key: Number(key), score: 0 }));
-      const { rows } = await sql<{ key: string; score: number }>`select sort_key as key, ${score} as score
-        from search_documents as d where sort_key = any(${keys}::bigint[])`.execute(db);
-      const scores = new Map(rows.map((r) => [r.key, Number(r.score)]));
-      return keys.map((key) => ({ key: Number(key), score: scores.get(key) ?? 0 }));
-    };
-    return scoredOf(await pageKeys());
+    const keys = await pageKeys();
+    return scored ? scoredOf(plan, mode, titleOnly, keys) : unscored(keys);
 
     async function pageKeys(): Promise<string[]> {
-      if (few) return read(db, null, false);
-      if (
-        !misjudged(plan) &&
-        (await share(titleOnly ? titleToken(plan.terms[0]!.word) : plan.terms[0]!.word)) >= DENSE
-      ) {
-        return read(db, null, true);
+      if (few) return read(db, null);
+      const walked = await walkIfDense(plan, mode, titleOnly, limit, offset);
+      if (walked) return walked;
+      if (plan.year === undefined) {
+        // Not dense by the statistics, but perhaps dense enough to find among the newest rows
+        // (a word in a few percent of the items): a bounded walk first, then slices sized
+        // from what it met.
+        const rows = Math.min(slices[1]!, Math.ceil((offset + limit) / MAYBE_DENSE));
+        const from = await sliceStart(rows);
+        if (from === null) return walk(condition, null, limit, offset);
+        const found = await walk(condition, from, limit, offset);
+        if (found.length === limit) return found;
+        return throughSlices(nextSlice(rows, offset + found.length));
       }
-      if (plan.year === undefined) return throughSlices();
       for (const start of await sliceStartsFor(plan)) {
         const from = await start();
         if (from === null) break;
-        const found = await throughBitmaps((trx) => read(trx, from, false));
+        const found = await throughBitmaps((trx) => read(trx, from));
         if (found.length === limit) return found;
       }
-      return throughBitmaps((trx) => read(trx, null, false));
+      return throughBitmaps((trx) => read(trx, null));
     }
 
     /**
@@ -230,42 +311,63 @@ export function postgresSearchIndex(db: Kysely<Database>, limits?: SearchLimits)
      * held (the matches taken as spread evenly, with a margin, in whole count caps so slice
      * starts are remembered), at least twice as wide and at most the widest slice, then the
      * whole index. Every row of a slice that matches is visited, so a slice much wider than
-     * the page needs costs as much as it is wider (a fixed 200,000 cost about 100 ms).
+     * the page needs costs as much as it is wider.
      */
-    async function throughSlices(): Promise<string[]> {
-      const step = (limits ?? DEFAULT_LIMITS).countCap;
+    async function throughSlices(first: number): Promise<string[]> {
       const widest = slices[slices.length - 1]!;
-      let n = slices[0]!;
-      for (;;) {
+      for (let n = first; ; ) {
         const from = await sliceStart(n);
         if (from === null) break;
-        const found = await throughBitmaps((trx) => read(trx, from, false));
+        const found = await throughBitmaps((trx) => read(trx, from));
         if (found.length === limit) return found;
         if (n >= widest) break;
-        const met = offset + found.length;
-        const wanted = met === 0 ? widest : Math.ceil((n * (offset + limit) * 1.5) / met / step) * step;
-        n = Math.min(widest, Math.max(2 * n, wanted));
+        n = nextSlice(n, offset + found.length);
       }
-      return throughBitmaps((trx) => read(trx, null, false));
+      return throughBitmaps((trx) => read(trx, null));
+    }
+
+    /** The slice after one of n documents that held `met` matches (see throughSlices). */
+    function nextSlice(n: number, met: number): number {
+      const step = (limits ?? DEFAULT_LIMITS).countCap;
+      const widest = slices[slices.length - 1]!;
+      const wanted = met === 0 ? widest : Math.ceil((n * (offset + limit) * 1.5) / met / step) * step;
+      return Math.min(widest, Math.max(2 * n, wanted));
     }
   }
 
-  /** Title windows are not counted for the page, but counting them chooses the walk. */
-  const TITLE_COUNT_TO = 10_001;
-
   const engine: EngineQueries = {
     async window(plan, mode, { titleOnly, limit, countTo, scored, likelyMany }) {
-      const upTo = countTo ?? TITLE_COUNT_TO;
+      const score = (keys: readonly string[]) =>
+        scored ? scoredOf(plan, mode, titleOnly, keys) : Promise.resolve(unscored(keys));
+      // Dense matches: one walk down from the newest both counts (to countTo) and keeps the newest.
+      const walked = await walkIfDense(plan, mode, titleOnly, countTo ?? limit, 0);
+      if (walked) {
+        return {
+          matches: countTo === undefined ? Math.min(limit, walked.length) : walked.length,
+          newest: await score(walked.slice(0, limit)),
+        };
+      }
       // Not counted and likely many: counting would only choose the walk down, which the
       // hint already chose (the slices keep it bounded when several words meet seldom).
       if (countTo === undefined && likelyMany) {
         const newest = await newestOf(plan, mode, { titleOnly, offset: 0, limit, scored }, false);
         return { matches: newest.length, newest };
       }
-      const matches = await count(plan, mode, titleOnly, upTo);
-      if (matches === 0) return { matches, newest: [] };
-      const newest = await newestOf(plan, mode, { titleOnly, offset: 0, limit, scored }, matches < upTo);
-      return { matches: countTo === undefined ? newest.length : matches, newest };
+      // The GIN index: every match when there are fewer than upTo (then sorted here), else
+      // only that there are more, and the newest read by `newestOf`.
+      const upTo = countTo ?? (limits ?? DEFAULT_LIMITS).countCap + 1;
+      const { condition } = matching(plan, mode, titleOnly);
+      const query = (executor: Kysely<Database>) =>
+        sql<{ key: string }>`select sort_key as key from search_terms where terms @@ ${condition}
+          limit ${upTo}`.execute(executor);
+      const { rows } = misjudged(plan) ? await throughBitmaps(query) : await query(db);
+      if (rows.length < upTo) {
+        const keys = rows.map((r) => r.key).sort((a, b) => (BigInt(b) > BigInt(a) ? 1 : -1));
+        const newest = await score(keys.slice(0, limit));
+        return { matches: countTo === undefined ? newest.length : rows.length, newest };
+      }
+      const newest = await newestOf(plan, mode, { titleOnly, offset: 0, limit, scored }, false);
+      return { matches: countTo === undefined ? newest.length : upTo, newest };
     },
 
     newest: (plan, mode, options) => newestOf(plan, mode, options, options.fewerThanCap === true),
@@ -283,5 +385,13 @@ export function postgresSearchIndex(db: Kysely<Database>, limits?: SearchLimits)
     },
 
     search: (query) => runSearch(query, engine, limits),
+
+    async optimize() {
+      await sql`cluster search_terms using search_terms_pkey`.execute(db);
+      await sql`analyze search_terms`.execute(db);
+      // What was remembered of the old statistics and slices goes with them.
+      starts.clear();
+      shares.until = 0;
+    },
   };
 }

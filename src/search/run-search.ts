@@ -20,10 +20,19 @@ import { idOfSortKey } from './keys.ts';
 import { type MatchMode, planSearch, type SearchPlan } from './plan.ts';
 import { highlight, snippet, wordsPattern } from './snippet.ts';
 
-/** Counting stops here; more matches than this are shown as "more than COUNT_CAP". */
-export const COUNT_CAP = 10_000;
-/** How many of the newest matches (and of the newest title matches) relevance ranks. */
-export const RANK_WINDOW = 1_000;
+/**
+ * Counting stops here; more matches than this are shown as "more than COUNT_CAP" (超过1000条),
+ * and pages reach as far as the count (100 pages of 10), as web search engines do. Counting
+ * further costs time in proportion to the matches on both engines (on PostgreSQL every counted
+ * match is a heap row visited), for a number nobody pages through: a visitor narrows the query
+ * or filters instead.
+ */
+export const COUNT_CAP = 1_000;
+/**
+ * How many of the newest matches (and of the newest title matches) relevance ranks: 20 pages
+ * of 10. Ranking reads each document's positions (PostgreSQL: its tsvector out of TOAST).
+ */
+export const RANK_WINDOW = 200;
 
 /** One row of a page as an engine reads it from its stored copy of the document. */
 export interface StoredHit {

@@ -237,5 +237,11 @@ export function sqliteFts5Index(db: Kysely<Database>, limits?: SearchLimits): Se
     },
 
     search: (query) => runSearch(query, engine, limits),
+
+    async optimize() {
+      await sql`insert into search_fts (search_fts) values ('optimize')`.execute(db);
+      await sql`analyze`.execute(db);
+      common.clear();
+    },
   };
 }

@@ -128,7 +128,19 @@ describeEachEngine('search at scale: bounded counting and ranking', (ctx) => {
       [...xs].sort((a, b) => b.day.localeCompare(a.day)).map((m) => m.id);
     const office = made.filter((m) => m.patrol && m.agencyId === agencies.office);
     const filter = { agencyIds: [agencies.office] };
-    for (const limits of [SMALL, { countCap: 8, rankWindow: 3 }, { countCap: 100, rankWindow: 3 }]) {
+    // Before and after `optimize`: on PostgreSQL it clusters the narrow table by sort key and
+    // gathers the statistics whose lexeme shares send dense queries down the walk instead of
+    // the GIN index; the pages must be the same either way.
+    const runs: { limits: SearchLimits; optimized?: boolean }[] = [
+      ...[SMALL, { countCap: 8, rankWindow: 3 }, { countCap: 100, rankWindow: 3 }].map((limits) => ({
+        limits,
+      })),
+      { limits: SMALL, optimized: true },
+      { limits: { countCap: 8, rankWindow: 3 } },
+      { limits: { countCap: 100, rankWindow: 3 } },
+    ];
+    for (const { limits, optimized } of runs) {
+      if (optimized) await createSearchIndex(ctx.db).optimize();
       const first = await search('森林防火 巡查', filter, limits);
       expect(first.total).toBe(Math.min(office.length, limits.countCap));
       expect(first.capped).toBe(office.length > limits.countCap);

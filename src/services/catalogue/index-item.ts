@@ -69,7 +69,10 @@ export async function reindexAll(deps: Deps): Promise<ReindexSummary> {
   let afterId = 0;
   for (;;) {
     const items = await catalogueRepository(deps.db.db).batchAfter(afterId, BATCH);
-    if (items.length === 0) return summary;
+    if (items.length === 0) {
+      await index.optimize();
+      return summary;
+    }
     await deps.db.db.transaction().execute(async (trx) => {
       for (const item of items) summary[await indexItem(index, trx, item)] += 1;
     });
