@@ -225,8 +225,9 @@ export function postgresSearchIndex(db: Kysely<Database>, limits?: SearchLimits)
     titleOnly: boolean,
     wanted: number,
     offset: number,
+    known?: number,
   ): Promise<string[] | null> {
-    if ((await density(plan, mode, titleOnly)) < WALK_DENSITY) return null;
+    if ((known ?? (await density(plan, mode, titleOnly))) < WALK_DENSITY) return null;
     const from = await sliceStart(Math.ceil((offset + wanted) / WALK_DENSITY));
     const keys = await walk(matching(plan, mode, titleOnly).condition, from, wanted, offset);
     // A short walk over every document (from null) has met every match.
@@ -268,6 +269,7 @@ export function postgresSearchIndex(db: Kysely<Database>, limits?: SearchLimits)
     mode: MatchMode,
     { titleOnly, offset, limit, scored }: NewestOptions,
     few: boolean,
+    denseTried = false,
   ): Promise<Candidate[]> {
     const { condition } = matching(plan, mode, titleOnly);
     // The relevance is computed afterwards, for the page's rows only: computed in the query
@@ -284,7 +286,7 @@ export function postgresSearchIndex(db: Kysely<Database>, limits?: SearchLimits)
 
     async function pageKeys(): Promise<string[]> {
       if (few) return read(db, null);
-      const walked = await walkIfDense(plan, mode, titleOnly, limit, offset);
+      const walked = denseTried ? null : await walkIfDense(plan, mode, titleOnly, limit, offset);
       if (walked) return walked;
       if (plan.year === undefined) {
         // Not dense by the statistics, but perhaps dense enough to find among the newest rows
@@ -340,17 +342,19 @@ export function postgresSearchIndex(db: Kysely<Database>, limits?: SearchLimits)
       const score = (keys: readonly string[]) =>
         scored ? scoredOf(plan, mode, titleOnly, keys) : Promise.resolve(unscored(keys));
       // Dense matches: one walk down from the newest both counts (to countTo) and keeps the newest.
-      const walked = await walkIfDense(plan, mode, titleOnly, countTo ?? limit, 0);
+      const d = await density(plan, mode, titleOnly);
+      const walked = await walkIfDense(plan, mode, titleOnly, countTo ?? limit, 0, d);
       if (walked) {
         return {
           matches: countTo === undefined ? Math.min(limit, walked.length) : walked.length,
           newest: await score(walked.slice(0, limit)),
         };
       }
-      // Not counted and likely many: counting would only choose the walk down, which the
-      // hint already chose (the slices keep it bounded when several words meet seldom).
-      if (countTo === undefined && likelyMany) {
-        const newest = await newestOf(plan, mode, { titleOnly, offset: 0, limit, scored }, false);
+      const denseTried = d >= WALK_DENSITY;
+      // Not counted, and likely many (the hint) or not rare (a common lexeme: reading all its
+      // matches from the GIN index costs more than finding the newest): straight to the newest.
+      if (countTo === undefined && (likelyMany || d > 0)) {
+        const newest = await newestOf(plan, mode, { titleOnly, offset: 0, limit, scored }, false, denseTried);
         return { matches: newest.length, newest };
       }
       // The GIN index: every match when there are fewer than upTo (then sorted here), else
@@ -366,13 +370,15 @@ export function postgresSearchIndex(db: Kysely<Database>, limits?: SearchLimits)
         const newest = await score(keys.slice(0, limit));
         return { matches: countTo === undefined ? newest.length : rows.length, newest };
       }
-      const newest = await newestOf(plan, mode, { titleOnly, offset: 0, limit, scored }, false);
+      const newest = await newestOf(plan, mode, { titleOnly, offset: 0, limit, scored }, false, denseTried);
       return { matches: countTo === undefined ? newest.length : upTo, newest };
     },
 
     newest: (plan, mode, options) => newestOf(plan, mode, options, options.fewerThanCap === true),
 
     documents: (ids) => storedDocuments(db, ids),
+
+    concurrent: true,
   };
 
   return {

@@ -97,6 +97,12 @@ export interface EngineQueries {
   newest(plan: SearchPlan, mode: MatchMode, options: NewestOptions): Promise<Candidate[]>;
   /** The stored text of these documents, in any order. */
   documents(ids: readonly number[]): Promise<Omit<StoredHit, 'score'>[]>;
+  /**
+   * Whether queries run side by side on separate connections (PostgreSQL's pool): then a
+   * relevance search asks for the title window while the first window is still counting,
+   * without the `likelyMany` hint. SQLite runs one query at a time, so it waits for the hint.
+   */
+  concurrent?: boolean;
 }
 
 /** The bounds of a search; tests make them small. */
@@ -131,6 +137,15 @@ export async function runSearch(
         }
       : { titleOnly: false, limit: rankWindow, countTo: countCap + 1, scored: true };
   let mode: MatchMode = 'all';
+  const titleWindow = (m: MatchMode, likelyMany?: boolean) =>
+    engine.window(plan, m, {
+      titleOnly: true,
+      limit: rankWindow,
+      scored: true,
+      ...(likelyMany === undefined ? {} : { likelyMany }),
+    });
+  const early = engine.concurrent && plan.sort === 'relevance' ? titleWindow('all') : undefined;
+  early?.catch(() => {}); // awaited below when needed; a failure then surfaces there
   let found = await engine.window(plan, mode, firstWindow);
   if (found.matches === 0 && plan.terms.length > 1) {
     mode = 'any';
@@ -153,6 +168,7 @@ export async function runSearch(
           found,
           capped ? Number.POSITIVE_INFINITY : matches,
           rankWindow,
+          mode === 'all' && early ? early : titleWindow(mode, capped),
         );
   if (page.length === 0) return { ...head, hits: [] };
   const stored = new Map((await engine.documents(page.map((c) => idOfSortKey(c.key)))).map((d) => [d.id, d]));
@@ -194,16 +210,10 @@ async function relevancePage(
   found: Window,
   matches: number,
   window: number,
+  titleWindow: Promise<Window>,
 ): Promise<Candidate[]> {
   const { offset, limit } = plan;
-  const inTitle = (
-    await engine.window(plan, mode, {
-      titleOnly: true,
-      limit: window,
-      scored: true,
-      likelyMany: !Number.isFinite(matches),
-    })
-  ).newest.sort(byScore);
+  const inTitle = [...(await titleWindow).newest].sort(byScore);
   const titleKeys = new Set(inTitle.map((c) => c.key));
   const recent = found.newest.filter((c) => !titleKeys.has(c.key));
   const ranked = [...inTitle, ...recent.sort(byScore)];
