@@ -15,6 +15,7 @@ import * as m0009 from './2026-11-25-0009-digest.ts';
 import * as m0010 from './2026-11-25-0010-search-scale.ts';
 import * as m0011 from './2026-11-25-0011-report-publications.ts';
 import * as m0012 from './2026-11-25-0012-search-narrow.ts';
+import * as m0013 from './2026-11-25-0013-catalogue-latest.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-25-0001-initial': m0001,
@@ -29,4 +30,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-25-0010-search-scale': m0010,
   '2026-11-25-0011-report-publications': m0011,
   '2026-11-25-0012-search-narrow': m0012,
+  '2026-11-25-0013-catalogue-latest': m0013,
 };

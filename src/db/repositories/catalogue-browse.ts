@@ -133,6 +133,20 @@ export function catalogueBrowseRepository(db: Kysely<Database>) {
     },
 
     /**
+     * The newest public items, without counting them (the home page): a walk of the
+     * publication-date index (migration 0013) that stops after `limit` public rows.
+     */
+    async latest(limit: number): Promise<ItemSummary[]> {
+      const rows = await filtered({})
+        .select(SUMMARY_COLUMNS)
+        .orderBy('published_on', (ob) => ob.desc().nullsLast())
+        .orderBy('id', 'desc')
+        .limit(limit)
+        .execute();
+      return rows.map(toSummary);
+    },
+
+    /**
      * How many items each value of a facet has under the other filters (a facet's own filter
      * is left out, so the visitor can switch to another value). Agencies by id; largest first.
      */

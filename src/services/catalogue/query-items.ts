@@ -185,7 +185,7 @@ export async function browseItems(deps: Deps, input: unknown = {}): Promise<Brow
 
 /** The newest public items (the portal's home page). */
 export async function latestItems(deps: Deps, limit = 10): Promise<ItemSummary[]> {
-  return (await catalogueBrowseRepository(deps.db.db).list({}, { limit, offset: 0 })).items;
+  return catalogueBrowseRepository(deps.db.db).latest(limit);
 }
 
 /** A few public items on the same subject, then of the same agency (an item's page). */
