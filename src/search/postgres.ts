@@ -76,6 +76,8 @@ const sliceStarts = new WeakMap<Kysely<Database>, Map<number, { key: string | nu
  * costs 0.75·n/d µs and the index 0.12·d·N µs: they cross near 8% for n = 1,000, N = 1,000,000.
  */
 const WALK_DENSITY = 0.08;
+/** A dense walk that falls short may be followed by one at most this many times longer. */
+const LONGER_WALK = 5;
 /** Matches not dense by the statistics are first looked for by a walk this dense (bounded). */
 const MAYBE_DENSE = 0.01;
 const lexemeShares = new WeakMap<Kysely<Database>, { until: number; of: Promise<Map<string, number>> }>();
@@ -228,10 +230,22 @@ export function postgresSearchIndex(db: Kysely<Database>, limits?: SearchLimits)
     known?: number,
   ): Promise<string[] | null> {
     if ((known ?? (await density(plan, mode, titleOnly))) < WALK_DENSITY) return null;
-    const from = await sliceStart(Math.ceil((offset + wanted) / WALK_DENSITY));
-    const keys = await walk(matching(plan, mode, titleOnly).condition, from, wanted, offset);
+    const { condition } = matching(plan, mode, titleOnly);
+    const rows = Math.ceil((offset + wanted) / WALK_DENSITY);
+    const from = await sliceStart(rows);
+    const keys = await walk(condition, from, wanted, offset);
     // A short walk over every document (from null) has met every match.
-    return keys.length === wanted || from === null ? keys : null;
+    if (keys.length === wanted || from === null) return keys;
+    // Fewer than the estimate: the words are each common but meet less often (or a filter is
+    // narrower). What the walk met measures the density; one longer walk, if it stays within
+    // a few times the first, still costs less than reading the common lexemes from GIN.
+    const met = offset + keys.length;
+    if (met === 0) return null;
+    const longer = Math.ceil(((offset + wanted) * rows * 1.25) / met);
+    if (longer > rows * LONGER_WALK) return null;
+    const further = await sliceStart(longer);
+    const again = await walk(condition, further, wanted, offset);
+    return again.length === wanted || further === null ? again : null;
   }
 
   /** Relevance for these matches (their positions and weights are in `search_documents`). */

@@ -131,7 +131,7 @@ export async function runSearch(
     plan.sort === 'date'
       ? {
           titleOnly: false,
-          limit: Math.min(plan.offset + plan.limit, rankWindow),
+          limit: Math.min(plan.offset + plan.limit, countCap + 1),
           countTo: countCap + 1,
           scored: false,
         }

@@ -161,6 +161,34 @@ describeEachEngine('search at scale: bounded counting and ranking', (ctx) => {
     }
   });
 
+  it('pages exactly two words that are each common but seldom meet', async () => {
+    // 400 items, newest first by i: 巡查 in every even one, 森林防火 in every odd one, both in
+    // eight. After `optimize` PostgreSQL's statistics call each word half of the items, so the
+    // pair looks dense: the first walk (the newest 75 rows for 6 matches) meets two, and a
+    // longer one sized from those two finds the rest; the answer must not depend on it.
+    const both = new Set([10, 50, 100, 150, 200, 250, 280, 350]);
+    const made: { id: number; day: string; i: number }[] = [];
+    for (let i = 399; i >= 0; i--) {
+      const day = new Date(Date.UTC(2020, 0, 1 + (399 - i))).toISOString().slice(0, 10);
+      const words = both.has(i) ? '巡查森林防火' : i % 2 === 0 ? '巡查' : '森林防火';
+      const id = await indexItem(ctx.db, { title: `第${i}期通报`, body: `${words}情况。`, publishedOn: day });
+      made.push({ id, day, i });
+    }
+    await createSearchIndex(ctx.db).optimize();
+    const expected = made
+      .filter((m) => both.has(m.i))
+      .sort((a, b) => a.i - b.i)
+      .map((m) => m.id);
+    for (const limits of [SMALL, { countCap: 100, rankWindow: 3 }]) {
+      const first = await search('巡查 森林防火', {}, limits);
+      expect(first.total).toBe(Math.min(expected.length, limits.countCap));
+      expect(first.capped).toBe(expected.length > limits.countCap);
+      expect(await allPages('巡查 森林防火', { sort: 'date' }, limits)).toEqual(expected);
+      const ranked = await allPages('巡查 森林防火', {}, limits);
+      expect([...ranked].sort((a, b) => a - b)).toEqual([...expected].sort((a, b) => a - b));
+    }
+  });
+
   it('never matches the filter tokens from a query', async () => {
     await indexItem(ctx.db, { title: '政务公开目录', genre: '通知', publishedOn: '2024-05-01' });
     for (const q of ['a1', '_a1', 'y2024', '_y2024', 'ge9809ae79fa5', '_ge9809ae79fa5']) {
