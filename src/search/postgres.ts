@@ -357,10 +357,10 @@ export function postgresSearchIndex(db: Kysely<Database>, limits?: SearchLimits)
         scored ? scoredOf(plan, mode, titleOnly, keys) : Promise.resolve(unscored(keys));
       // Dense matches: one walk down from the newest both counts (to countTo) and keeps the newest.
       const d = await density(plan, mode, titleOnly);
-      const walked = await walkIfDense(plan, mode, titleOnly, countTo ?? limit, 0, d);
+      const walked = await walkIfDense(plan, mode, titleOnly, Math.max(countTo ?? 0, limit), 0, d);
       if (walked) {
         return {
-          matches: countTo === undefined ? Math.min(limit, walked.length) : walked.length,
+          matches: Math.min(countTo ?? limit, walked.length),
           newest: await score(walked.slice(0, limit)),
         };
       }

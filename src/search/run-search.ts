@@ -160,7 +160,7 @@ export async function runSearch(
 
   const page =
     plan.sort === 'date'
-      ? await datePage(engine, plan, mode, found.newest, capped)
+      ? await datePage(engine, plan, mode, found, capped)
       : await relevancePage(
           engine,
           plan,
@@ -190,16 +190,19 @@ export async function runSearch(
   return { ...head, hits };
 }
 
-/** A page of a date sort: from the first pass's newest matches when it reaches that far. */
+/** A page of a date sort: from the first pass's newest matches when it reaches that far or holds them all. */
 async function datePage(
   engine: EngineQueries,
   plan: SearchPlan,
   mode: MatchMode,
-  newest: readonly Candidate[],
+  { newest, matches }: Window,
   capped: boolean,
 ): Promise<Candidate[]> {
   const { offset, limit } = plan;
-  if (offset + limit <= newest.length) return newest.slice(offset, offset + limit);
+  // The first pass reached this far, or met every match (the last page of a short list).
+  if (offset + limit <= newest.length || (!capped && newest.length >= matches)) {
+    return newest.slice(offset, offset + limit);
+  }
   return engine.newest(plan, mode, { titleOnly: false, offset, limit, scored: false, fewerThanCap: !capped });
 }
 

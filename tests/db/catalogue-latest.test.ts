@@ -47,15 +47,7 @@ describeEachEngine('the newest public items (home page)', (ctx) => {
 
   it('walks the publication-date index instead of sorting the catalogue (migration 0013)', async () => {
     for (let i = 0; i < 30; i++) await add(`第${i}条`, `2024-02-${String(1 + (i % 28)).padStart(2, '0')}`);
-    const latest = ctx.db.db
-      .selectFrom('catalogue_items')
-      .select(['id', 'title'])
-      .where('status', 'in', ['published', 'repealed'])
-      .where('disclosure_mode', '=', 'proactive')
-      .orderBy('published_on', (ob) => ob.desc().nullsLast())
-      .orderBy('id', 'desc')
-      .limit(10)
-      .compile();
+    const latest = catalogueBrowseRepository(ctx.db.db).latestQuery(10).compile();
     // The statement with its values written in, as EXPLAIN takes it.
     const values = [...latest.parameters];
     const inlined = latest.sql.replaceAll(/\?|\$\d+/g, (marker) =>

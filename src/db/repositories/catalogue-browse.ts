@@ -111,6 +111,13 @@ export function catalogueBrowseRepository(db: Kysely<Database>) {
     return q;
   }
 
+  const latestQuery = (limit: number) =>
+    filtered({})
+      .select(SUMMARY_COLUMNS)
+      .orderBy('published_on', (ob) => ob.desc().nullsLast())
+      .orderBy('id', 'desc')
+      .limit(limit);
+
   return {
     /** One page of items, newest publication first, and how many match. */
     async list(
@@ -137,14 +144,11 @@ export function catalogueBrowseRepository(db: Kysely<Database>) {
      * publication-date index (migration 0013) that stops after `limit` public rows.
      */
     async latest(limit: number): Promise<ItemSummary[]> {
-      const rows = await filtered({})
-        .select(SUMMARY_COLUMNS)
-        .orderBy('published_on', (ob) => ob.desc().nullsLast())
-        .orderBy('id', 'desc')
-        .limit(limit)
-        .execute();
-      return rows.map(toSummary);
+      return (await latestQuery(limit).execute()).map(toSummary);
     },
+
+    /** The statement `latest` runs (its plan is tested). */
+    latestQuery,
 
     /**
      * How many items each value of a facet has under the other filters (a facet's own filter
