@@ -111,10 +111,11 @@ export function catalogueBrowseRepository(db: Kysely<Database>) {
     return q;
   }
 
+  /** Newest first, undated last, in the words of its index (`catalogue_items_latest`, migration 0013). */
   const latestQuery = (limit: number) =>
     filtered({})
       .select(SUMMARY_COLUMNS)
-      .orderBy('published_on', (ob) => ob.desc().nullsLast())
+      .orderBy(sql`coalesce(published_on, '')`, 'desc')
       .orderBy('id', 'desc')
       .limit(limit);
 
@@ -141,7 +142,7 @@ export function catalogueBrowseRepository(db: Kysely<Database>) {
 
     /**
      * The newest public items, without counting them (the home page): a walk of the
-     * publication-date index (migration 0013) that stops after `limit` public rows.
+     * `catalogue_items_latest` index (migration 0013) that stops after `limit` public rows.
      */
     async latest(limit: number): Promise<ItemSummary[]> {
       return (await latestQuery(limit).execute()).map(toSummary);
@@ -181,7 +182,7 @@ export function catalogueBrowseRepository(db: Kysely<Database>) {
      * PostgreSQL sorts every item of the agency for that (0.2 s for an agency with 150,000
      * items), so there it is a UNION ALL of one branch per public status and one for undated
      * items, each an index walk stopping after `limit` rows (1 ms).
-     * The subject has no index: that statement reads the table (see bench/RESULTS.md).
+     * The same subject: `catalogue_items_subject_status_published` (migration 0013).
      */
     async related(
       item: { id: number; agencyId: number; subject: string | null },
