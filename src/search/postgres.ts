@@ -303,6 +303,9 @@ export function postgresSearchIndex(db: Kysely<Database>, limits?: SearchLimits)
       const walked = denseTried ? null : await walkIfDense(plan, mode, titleOnly, limit, offset);
       if (walked) return walked;
       if (plan.year === undefined) {
+        // A lexeme the statistics do not list is in fewer items than any they list (about 1%
+        // here): a walk would be long, so slices from the start.
+        if ((await density(plan, mode, titleOnly)) === 0) return throughSlices(slices[0]!);
         // Not dense by the statistics, but perhaps dense enough to find among the newest rows
         // (a word in a few percent of the items): a bounded walk first, then slices sized
         // from what it met.
