@@ -365,6 +365,7 @@ export function postgresSearchIndex(db: Kysely<Database>, limits?: SearchLimits)
         return {
           matches: Math.min(countTo ?? limit, walked.length),
           newest: await score(walked.slice(0, limit)),
+          after: unscored(walked.slice(limit)),
         };
       }
       const denseTried = d >= WALK_DENSITY;
@@ -385,7 +386,11 @@ export function postgresSearchIndex(db: Kysely<Database>, limits?: SearchLimits)
       if (rows.length < upTo) {
         const keys = rows.map((r) => r.key).sort((a, b) => (BigInt(b) > BigInt(a) ? 1 : -1));
         const newest = await score(keys.slice(0, limit));
-        return { matches: countTo === undefined ? newest.length : rows.length, newest };
+        return {
+          matches: countTo === undefined ? newest.length : rows.length,
+          newest,
+          after: unscored(keys.slice(limit)),
+        };
       }
       const newest = await newestOf(plan, mode, { titleOnly, offset: 0, limit, scored }, false, denseTried);
       return { matches: countTo === undefined ? newest.length : upTo, newest };

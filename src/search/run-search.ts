@@ -67,6 +67,11 @@ export interface Window {
   matches: number;
   /** The `limit` newest matches (all of them when fewer), newest first. */
   newest: Candidate[];
+  /**
+   * The matches right after `newest`, newest first, unscored: as many as the pass happened to
+   * meet (a walk that counted, or every match when there were few). Absent when it met none.
+   */
+  after?: Candidate[];
 }
 
 export interface WindowOptions {
@@ -227,13 +232,19 @@ async function relevancePage(
   const restOffset = Math.max(0, offset - ranked.length);
   const restWanted = limit - fromRanked.length;
   const titleBeyond = inTitle.length - (Math.min(matches, window) - recent.length);
-  const rest = await engine.newest(plan, mode, {
-    titleOnly: false,
-    offset: window,
-    limit: restOffset + restWanted + titleBeyond,
-    scored: false,
-    fewerThanCap: Number.isFinite(matches),
-  });
+  const wanted = restOffset + restWanted + titleBeyond;
+  // The first pass may have met them already (`after` follows its `window` newest).
+  const met = found.newest.length === window ? (found.after ?? []) : [];
+  const rest =
+    met.length >= wanted || window + met.length >= matches
+      ? met.slice(0, wanted)
+      : await engine.newest(plan, mode, {
+          titleOnly: false,
+          offset: window,
+          limit: wanted,
+          scored: false,
+          fewerThanCap: Number.isFinite(matches),
+        });
   const unseen = rest.filter((c) => !titleKeys.has(c.key));
   return [...fromRanked, ...unseen.slice(restOffset, restOffset + restWanted)];
 }
