@@ -5,14 +5,19 @@
  * (flag 1) so long attachments do not outrank a title. Migration 0010 adds to the same
  * tsvector the filter tokens (keys.ts) and `_t<word>` for each title word, so filters and
  * "every word in the title" are GIN lookups too, and an index on the sort key, so newest-first
- * is an index walk that stops at the page when matches are dense. Every row the walk or a
- * bitmap heap scan visits costs a heap page and often the tsvector out of TOAST, so the plan
- * is chosen per query (`newestOf`), relevance is computed for the page's rows only, and
- * `count` keeps the planner to the GIN index where it cannot judge how many rows match.
- * Migration 0012 moves matching off the wide rows: counting and "the newest matches" read
- * `search_terms` (sort key + `strip()`ped tsvector, inline, several rows a page, its own GIN
- * index; a trigger keeps it in step with `search_documents` in the same transaction), and
- * only the page's (or ranked window's) rows are read from `search_documents`.
+ * is an index walk that stops at the page when matches are dense. Migration 0012 moves
+ * matching off the wide rows: counting and "the newest matches" read `search_terms` (sort key
+ * + `strip()`ped tsvector, inline, its own GIN index; a trigger keeps it in step with
+ * `search_documents` in the same transaction), and only the ranked window's and the page's
+ * rows are read from `search_documents`.
+ *
+ * Two ways to find matches, chosen per query from the lexemes' shares (`density`), with costs
+ * measured at a million items (bench/RESULTS.md "Portal"): reading a lexeme from GIN costs time
+ * in proportion to the items that have it (about 0.12 µs each, before any row is visited: 94 ms
+ * for a word in 786,000 items), so rare words go through GIN; walking the newest rows down the
+ * sort-key index costs about 0.75 µs a row once `optimize` has clustered the table by sort key,
+ * so dense matches are walked. Every path is exact: a walk or a slice of the newest documents
+ * only answers when it holds the whole page, else the next, wider one is read.
  */
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Database } from '../db/schema.ts';
