@@ -22,10 +22,10 @@ import { highlight, snippet, wordsPattern } from './snippet.ts';
 
 /**
  * Counting stops here; more matches than this are shown as "more than COUNT_CAP" (超过1000条),
- * and pages reach as far as the count (100 pages of 10), as web search engines do. Counting
- * further costs time in proportion to the matches on both engines (on PostgreSQL every counted
- * match is a heap row visited), for a number nobody pages through: a visitor narrows the query
- * or filters instead.
+ * as web search engines give an approximate count; the pager still offers the next page while
+ * there is one. Counting further costs time in proportion to the matches on both engines (on
+ * PostgreSQL every counted match is a heap row visited), for a number nobody pages through: a
+ * visitor narrows the query or filters instead, and the page suggests it.
  */
 export const COUNT_CAP = 1_000;
 /**

@@ -120,6 +120,8 @@ describe('search results past the counting cap', () => {
     try {
       const res = await app.inject(`/search?q=${encodeURIComponent('通知')}`);
       expect(res.body).toContain('找到超过3条结果');
+      // The visitor is told how to narrow so many down.
+      expect(res.body).toContain('结果较多，可以增加关键词，或按发布机构、年份、体裁、目录分类缩小范围');
       expect(res.body).toContain('第1页／超过1页');
       expect(res.body).toContain('下一页');
     } finally {

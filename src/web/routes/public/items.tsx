@@ -488,6 +488,9 @@ export function registerItemRoutes(app: FastifyInstance, deps: Deps): void {
             <p id="result-count">
               {result.capped ? `找到超过${result.total}条结果` : `找到${result.total}条结果`}
               {result.matchedAll ? '' : '（没有同时包含全部关键词的信息，以下为包含部分关键词的结果）'}
+              {result.capped
+                ? '。结果较多，可以增加关键词，或按发布机构、年份、体裁、目录分类缩小范围。'
+                : ''}
             </p>
           ) : null}
           {result.hits.map((hit) => (
