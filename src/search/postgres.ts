@@ -305,12 +305,13 @@ export function postgresSearchIndex(db: Kysely<Database>, limits?: SearchLimits)
 
     async function pageKeys(): Promise<string[]> {
       if (few) return read(db, null);
-      const walked = denseTried ? null : await walkIfDense(plan, mode, titleOnly, limit, offset);
+      const d = await density(plan, mode, titleOnly);
+      const walked = denseTried ? null : await walkIfDense(plan, mode, titleOnly, limit, offset, d);
       if (walked) return walked;
       if (plan.year === undefined) {
         // A lexeme the statistics do not list is in fewer items than any they list (about 1%
         // here): a walk would be long, so slices from the start.
-        if ((await density(plan, mode, titleOnly)) === 0) return throughSlices(slices[0]!);
+        if (d === 0) return throughSlices(slices[0]!);
         // Not dense by the statistics, but perhaps dense enough to find among the newest rows
         // (a word in a few percent of the items): a bounded walk first, then slices sized
         // from what it met.

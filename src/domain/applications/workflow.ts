@@ -32,6 +32,8 @@ export const STATE_LABELS: Record<State, string> = {
 };
 
 export const CLOSED_STATES: readonly State[] = ['replied', 'withdrawn', 'abandoned'];
+/** Open cases whose reply period is paused: correction, third-party consultation, an unpaid fee (arts. 30, 32, 42). */
+export const PAUSED_STATES: readonly State[] = ['correction_requested', 'consulting', 'awaiting_fee'];
 export const isClosed = (s: State): boolean => CLOSED_STATES.includes(s);
 
 export const ACTIONS = [

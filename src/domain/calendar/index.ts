@@ -32,6 +32,7 @@ export {
   isWorkingDay,
   MAX_WORKING_DAYS,
   provisionalReason,
+  signedWorkingDays,
   workingDayOnOrAfter,
   workingDaysBetween,
 } from './working-days.ts';

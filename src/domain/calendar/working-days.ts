@@ -134,3 +134,14 @@ export function workingDayOnOrAfter(date: IsoDate, calendar: Calendar): Calendar
   const next = tracker.take(addWorkingDays(date, 1, calendar));
   return tracker.result(next);
 }
+
+/**
+ * Working days from `today` until `due` (0 on the due date), negative by as many working days as
+ * it is late; the provisional count where the calendar has no notice yet (a display figure).
+ */
+export function signedWorkingDays(today: IsoDate, due: IsoDate, calendar: Calendar): number {
+  const span =
+    due < today ? workingDaysBetween(due, today, calendar) : workingDaysBetween(today, due, calendar);
+  const n = span.isProvisional ? span.provisionalValue : span.value;
+  return due < today ? -n : n;
+}

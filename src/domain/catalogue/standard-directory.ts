@@ -52,11 +52,5 @@ export const STANDARD_DOMAINS: readonly StandardDomain[] = [
   domain('affordable_housing', '保障性住房'),
 ];
 
-/** The domain an item's catalogue category files it under, if any. */
-export function standardDomainOf(catalogueCategory: string | null): StandardDomain | null {
-  if (catalogueCategory === null) return null;
-  return STANDARD_DOMAINS.find((d) => d.catalogueCategory === catalogueCategory) ?? null;
-}
-
 /** Agency types whose own standard directory the portal shows (乡镇, 街道). */
 export const TOWNSHIP_AGENCY_TYPES = ['township', 'street'] as const;

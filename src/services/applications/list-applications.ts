@@ -7,8 +7,8 @@
 import { sql } from 'kysely';
 import { DUE_SOON_WORKING_DAYS } from '../../domain/applications/deadline.ts';
 import { CHANNELS, type Channel } from '../../domain/applications/model.ts';
-import { CLOSED_STATES, STATES, type State } from '../../domain/applications/workflow.ts';
-import { addWorkingDays, type IsoDate, workingDaysBetween } from '../../domain/calendar/index.ts';
+import { CLOSED_STATES, PAUSED_STATES, STATES, type State } from '../../domain/applications/workflow.ts';
+import { addWorkingDays, type IsoDate, signedWorkingDays } from '../../domain/calendar/index.ts';
 import { parseRecordId } from '../../domain/record-id.ts';
 import { maskName } from '../dashboard/work-overview.ts';
 import type { Deps } from '../deps.ts';
@@ -76,7 +76,6 @@ export function parseFilters(query: Record<string, unknown>): ApplicationFilters
   return f;
 }
 
-const PAUSED: readonly State[] = ['correction_requested', 'consulting', 'awaiting_fee'];
 const likeEscaped = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** One page of the cases of `agencyIds` matching the filters, newest receipt first. */
@@ -115,17 +114,17 @@ export async function listApplications(
     })
     .$if(filters.due === 'open', (q) => q.where('applications.closed_on', 'is', null))
     .$if(filters.due === 'closed', (q) => q.where('applications.state', 'in', [...CLOSED_STATES]))
-    .$if(filters.due === 'paused', (q) => q.where('applications.state', 'in', [...PAUSED]))
+    .$if(filters.due === 'paused', (q) => q.where('applications.state', 'in', [...PAUSED_STATES]))
     .$if(filters.due === 'overdue', (q) =>
       q
         .where('applications.closed_on', 'is', null)
-        .where('applications.state', 'not in', [...PAUSED])
+        .where('applications.state', 'not in', [...PAUSED_STATES])
         .where('applications.due_on', '<', today),
     )
     .$if(filters.due === 'due_soon', (q) =>
       q
         .where('applications.closed_on', 'is', null)
-        .where('applications.state', 'not in', [...PAUSED])
+        .where('applications.state', 'not in', [...PAUSED_STATES])
         .where('applications.due_on', '>=', today)
         .where('applications.due_on', '<=', soonLimit),
     );
@@ -155,16 +154,8 @@ export async function listApplications(
     .execute();
 
   const lines = rows.map((r): ApplicationListLine => {
-    let left: number | null = null;
-    if (r.due_on && !r.closed_on) {
-      const due = r.due_on as IsoDate;
-      const span =
-        due < today
-          ? workingDaysBetween(due, today, deps.calendar)
-          : workingDaysBetween(today, due, deps.calendar);
-      const n = span.isProvisional ? span.provisionalValue : span.value;
-      left = due < today ? -n : n;
-    }
+    const left =
+      r.due_on && !r.closed_on ? signedWorkingDays(today, r.due_on as IsoDate, deps.calendar) : null;
     return {
       id: r.id,
       trackingNumber: r.tracking_number,

@@ -44,8 +44,7 @@ export async function indexItem(
   executor: Kysely<Database>,
   item: CatalogueItem,
 ): Promise<'indexed' | 'removed'> {
-  // The search pages change with the index (the caller's commit bumps it again).
-  catalogueChanged();
+  // The search pages change with the index: every caller bumps the catalogue generation after its commit.
   if (!isPublic(item)) {
     await index.remove(item.id, executor);
     return 'removed';

@@ -5,9 +5,8 @@
  */
 
 import { DUE_SOON_WORKING_DAYS } from '../../domain/applications/deadline.ts';
-import { STATE_LABELS, type State } from '../../domain/applications/workflow.ts';
-import type { IsoDate } from '../../domain/calendar/index.ts';
-import { workingDaysBetween } from '../../domain/calendar/index.ts';
+import { PAUSED_STATES, STATE_LABELS, type State } from '../../domain/applications/workflow.ts';
+import { type IsoDate, signedWorkingDays } from '../../domain/calendar/index.ts';
 import type { Deps } from '../deps.ts';
 
 export interface CaseLine {
@@ -38,8 +37,6 @@ export function maskName(name: string): string {
   const chars = [...name.trim()];
   return chars.length <= 1 ? '*' : `${chars[0]}${'*'.repeat(Math.min(chars.length - 1, 3))}`;
 }
-
-const PAUSED: readonly State[] = ['correction_requested', 'consulting', 'awaiting_fee'];
 
 export async function workOverview(deps: Deps, agencyIds: readonly number[]): Promise<WorkOverview> {
   const today = deps.clock.today();
@@ -77,17 +74,7 @@ export async function workOverview(deps: Deps, agencyIds: readonly number[]): Pr
   const all: CaseLine[] = [];
   for (const r of rows) {
     const state = r.state as State;
-    let left: number | null = null;
-    if (r.due_on) {
-      const due = r.due_on as IsoDate;
-      if (due < today) {
-        const late = workingDaysBetween(due, today, deps.calendar);
-        left = -(late.isProvisional ? late.provisionalValue : late.value);
-      } else {
-        const ahead = workingDaysBetween(today, due, deps.calendar);
-        left = ahead.isProvisional ? ahead.provisionalValue : ahead.value;
-      }
-    }
+    const left = r.due_on ? signedWorkingDays(today, r.due_on as IsoDate, deps.calendar) : null;
     const line: CaseLine = {
       id: r.id,
       trackingNumber: r.tracking_number,
@@ -100,7 +87,7 @@ export async function workOverview(deps: Deps, agencyIds: readonly number[]): Pr
     };
     all.push(line);
     if (state === 'reply_drafted') overview.awaitingReview.push(line);
-    if (PAUSED.includes(state)) overview.paused.push(line);
+    if (PAUSED_STATES.includes(state)) overview.paused.push(line);
     else if (left !== null && left < 0) overview.overdue.push(line);
     else if (left !== null && left <= DUE_SOON_WORKING_DAYS) overview.dueSoon.push(line);
   }

@@ -15,13 +15,13 @@ import { type DigestRecipient, digestRepository } from '../../db/repositories/di
 import { type Action, isRole, roleAllows } from '../../domain/accounts/roles.ts';
 import { PAUSE_RULES, type PauseKind } from '../../domain/applications/deadline-facts.ts';
 import { feePaymentDue } from '../../domain/applications/fees.ts';
-import { STATE_LABELS, type State } from '../../domain/applications/workflow.ts';
+import { PAUSED_STATES, STATE_LABELS, type State } from '../../domain/applications/workflow.ts';
 import {
   addWorkingDays,
   type CalendarResult,
   type IsoDate,
   isWorkingDay,
-  workingDaysBetween,
+  signedWorkingDays,
 } from '../../domain/calendar/index.ts';
 import { PUBLICATION_WORKING_DAYS } from '../../domain/catalogue/publication-deadline.ts';
 import { agencyScope } from '../accounts/access.ts';
@@ -106,7 +106,6 @@ export function isEmptyDigest(d: Digest): boolean {
   return DIGEST_LISTS.every((k) => d[k].length === 0);
 }
 
-const PAUSED: readonly State[] = ['correction_requested', 'consulting', 'awaiting_fee'];
 const OPENING_EVENT: Record<string, State> = {
   request_correction: 'correction_requested',
   start_consultation: 'consulting',
@@ -115,13 +114,6 @@ const OPENING_EVENT: Record<string, State> = {
 
 const value = (r: CalendarResult<number> | CalendarResult<IsoDate>) =>
   r.isProvisional ? r.provisionalValue : r.value;
-
-/** Signed working days from `today` to `date` (negative: that many working days late). */
-function workingDaysLeft(today: IsoDate, date: IsoDate, deps: Pick<Deps, 'calendar'>): number {
-  return date < today
-    ? -Number(value(workingDaysBetween(date, today, deps.calendar)))
-    : Number(value(workingDaysBetween(today, date, deps.calendar)));
-}
 
 export async function buildDigest(deps: Deps, recipient: DigestRecipient, date: IsoDate): Promise<Digest> {
   const horizon = value(addWorkingDays(date, DIGEST_HORIZON_WORKING_DAYS, deps.calendar)) as IsoDate;
@@ -142,7 +134,7 @@ export async function buildDigest(deps: Deps, recipient: DigestRecipient, date: 
   const may = (a: Action) => roleAllows(role, a);
   const scope = await agencyScope(deps, role, recipient.agencyId);
   const repo = digestRepository(deps.db.db);
-  const left = (d: string) => workingDaysLeft(date, d as IsoDate, deps);
+  const left = (d: string) => signedWorkingDays(date, d as IsoDate, deps.calendar);
   const caseLine = (r: Awaited<ReturnType<typeof repo.casesInStates>>[number]): DigestCaseLine => ({
     applicationId: r.id,
     trackingNumber: r.trackingNumber,
@@ -154,14 +146,14 @@ export async function buildDigest(deps: Deps, recipient: DigestRecipient, date: 
   });
 
   if (may('applications.edit')) {
-    for (const r of await repo.casesDueBy(scope, horizon, PAUSED)) {
+    for (const r of await repo.casesDueBy(scope, horizon, PAUSED_STATES)) {
       const line = caseLine(r);
       const due = r.dueOn!;
       if (due < date) digest.overdue.push(line);
       else if (due === date) digest.dueToday.push(line);
       else digest.dueSoon.push(line);
     }
-    const paused = await repo.casesInStates(scope, PAUSED);
+    const paused = await repo.casesInStates(scope, PAUSED_STATES);
     const events = await repo.eventsOfTypes(
       paused.map((c) => c.id),
       Object.keys(OPENING_EVENT),

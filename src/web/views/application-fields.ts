@@ -40,3 +40,11 @@ export const APPLICATION_FIELD_LABELS: Record<ApplicationField, string> = {
   deliveryForm: '获取信息的形式',
   deliveryWay: '获取信息的途径',
 };
+
+/** 获取信息的形式 (art. 29, para. 2, item 3) as select options. */
+export const DELIVERY_FORM_OPTIONS = (['纸质', '电子数据', '其他'] as const).map((f) => [f, f] as const);
+
+/** 获取信息的途径: every way a clerk can register; the online form leaves out fax. */
+export const DELIVERY_WAYS = ['邮寄', '电子邮件', '网络平台', '传真', '自行领取', '当场阅读、抄录'] as const;
+export const deliveryWayOptions = (ways: readonly string[] = DELIVERY_WAYS) =>
+  ways.map((w) => [w, w] as const);

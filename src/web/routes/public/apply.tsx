@@ -12,7 +12,13 @@ import { registerApplication } from '../../../services/applications/register-app
 import { inputProblems, RegisterApplicationSchema } from '../../../services/applications/schemas.ts';
 import type { Deps } from '../../../services/deps.ts';
 import { csrfTokenFor } from '../../auth.ts';
-import { APPLICATION_FIELD_LABELS, APPLICATION_FIELDS } from '../../views/application-fields.ts';
+import {
+  APPLICATION_FIELD_LABELS,
+  APPLICATION_FIELDS,
+  DELIVERY_FORM_OPTIONS,
+  DELIVERY_WAYS,
+  deliveryWayOptions,
+} from '../../views/application-fields.ts';
 import { ErrorSummary, Fieldset, SelectField, TextArea, TextField } from '../../views/form.tsx';
 import { renderPage } from '../../views/layout.tsx';
 import { isAccessible } from '../request.ts';
@@ -123,24 +129,14 @@ async function formPage(
               name="deliveryForm"
               label={LABELS.deliveryForm!}
               required
-              options={[
-                ['纸质', '纸质'],
-                ['电子数据', '电子数据'],
-                ['其他', '其他'],
-              ]}
+              options={DELIVERY_FORM_OPTIONS}
               {...common}
             />
             <SelectField
               name="deliveryWay"
               label={LABELS.deliveryWay!}
               required
-              options={[
-                ['邮寄', '邮寄'],
-                ['电子邮件', '电子邮件'],
-                ['网络平台', '网络平台'],
-                ['自行领取', '自行领取'],
-                ['当场阅读、抄录', '当场阅读、抄录'],
-              ]}
+              options={deliveryWayOptions(DELIVERY_WAYS.filter((w) => w !== '传真'))}
               {...common}
             />
           </Fieldset>

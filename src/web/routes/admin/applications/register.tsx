@@ -27,7 +27,12 @@ import { inputProblems, RegisterApplicationSchema } from '../../../../services/a
 import type { Deps } from '../../../../services/deps.ts';
 import { csrfTokenFor, requireUser } from '../../../auth.ts';
 import { renderAdminPage } from '../../../views/admin/admin-layout.tsx';
-import { APPLICATION_FIELD_LABELS, APPLICATION_FIELDS } from '../../../views/application-fields.ts';
+import {
+  APPLICATION_FIELD_LABELS,
+  APPLICATION_FIELDS,
+  DELIVERY_FORM_OPTIONS,
+  deliveryWayOptions,
+} from '../../../views/application-fields.ts';
 import { ErrorSummary, Fieldset, SelectField, TextArea, TextField } from '../../../views/form.tsx';
 
 /** The application's fields, and the channel with the dates art. 31 counts the receipt from. */
@@ -168,25 +173,14 @@ function renderForm({ values, errors, agencies, user, csrf }: FormInput): string
               name="deliveryForm"
               label={L.deliveryForm}
               required
-              options={[
-                ['纸质', '纸质'],
-                ['电子数据', '电子数据'],
-                ['其他', '其他'],
-              ]}
+              options={DELIVERY_FORM_OPTIONS}
               {...common}
             />
             <SelectField
               name="deliveryWay"
               label={L.deliveryWay}
               required
-              options={[
-                ['邮寄', '邮寄'],
-                ['电子邮件', '电子邮件'],
-                ['网络平台', '网络平台'],
-                ['传真', '传真'],
-                ['自行领取', '自行领取'],
-                ['当场阅读、抄录', '当场阅读、抄录'],
-              ]}
+              options={deliveryWayOptions()}
               {...common}
             />
           </Fieldset>
