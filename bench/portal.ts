@@ -141,7 +141,7 @@ const TOWNS = [
   '茶院乡',
   '越溪乡',
 ];
-export const AGENCY_NAMES = [
+const AGENCY_NAMES = [
   `${COUNTY}人民政府`,
   ...DEPARTMENTS.map((d) => `${COUNTY}${d}`),
   ...TOWNS.map((t) => `${COUNTY}${t}${t.endsWith('街道') ? '办事处' : '人民政府'}`),
@@ -326,7 +326,7 @@ const END_MS = Date.UTC(2026, 10, 20);
 const DAY_MS = 86_400_000;
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
-export interface GeneratedItem {
+interface GeneratedItem {
   agencyIndex: number;
   title: string;
   body: string;
@@ -337,7 +337,7 @@ export interface GeneratedItem {
 }
 
 /** Item `n` of the generated catalogue; the same for a given n on every run. */
-export function generateItem(n: number): GeneratedItem {
+function generateItem(n: number): GeneratedItem {
   seed = 20261125 + n * 7919;
   // More items in later years, as catalogues grow; ids are not in date order (imports).
   const publishedMs = START_MS + Math.floor(Math.sqrt(random()) * ((END_MS - START_MS) / DAY_MS)) * DAY_MS;

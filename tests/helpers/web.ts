@@ -20,6 +20,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const config = loadConfig({
     DATABASE_URL: `sqlite:${join(dir, 'db.sqlite')}`,
     LOG_LEVEL: 'silent',
+    // Attachments go to the temporary folder too, never to the checkout's data/uploads.
+    GONGKAI_UPLOADS_DIR: join(dir, 'uploads'),
     ...env,
   });
   const opened = await openApp(config);

@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agenciesRepository } from '../../src/db/repositories/agencies.ts';
@@ -32,23 +29,18 @@ const EXE = Buffer.from([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00]);
 describe('the catalogue back office', () => {
   let started: TestApp;
   let app: FastifyInstance;
-  let uploads: string;
   let today: IsoDate;
   let clerk: string;
   let docs: Awaited<ReturnType<typeof documents>>;
 
   beforeAll(async () => {
-    uploads = mkdtempSync(join(tmpdir(), 'gongkai-item-uploads-'));
-    started = await startTestApp({ GONGKAI_UPLOADS_DIR: uploads });
+    started = await startTestApp();
     app = started.app;
     today = started.deps.clock.today();
     clerk = await signIn(app, 'ninghai.clerk');
     docs = await documents();
   }, 120_000);
-  afterAll(async () => {
-    await started.close();
-    rmSync(uploads, { recursive: true, force: true });
-  });
+  afterAll(() => started.close());
 
   const get = (url: string, cookie = clerk) => app.inject({ url, headers: { cookie } });
 

@@ -53,15 +53,12 @@ export async function getItem(
   itemId: number,
   options: { isPublicOnly?: boolean } = {},
 ): Promise<ItemDetail> {
-  const isPublicOnly = options.isPublicOnly ?? true;
-  const visible = (i: CatalogueItem | null): i is CatalogueItem =>
-    i !== null && (!isPublicOnly || isPublic(i));
+  const visible = visibleTo(options);
   const items = catalogueRepository(deps.db.db);
   // The item and its agency's name in one query; the rest at once (PostgreSQL runs them side by side).
   const found = isRecordId(itemId) ? await items.findWithAgencyName(itemId) : null;
   const item = found?.item ?? null;
-  if (!visible(item))
-    throw new DomainError('catalogue.not_found', `未找到编号为${itemId}的目录信息`, 'itemId');
+  if (!visible(item)) throw itemNotFound(itemId);
   const [policy, attachments, interpretations] = await Promise.all([
     item.interpretationOf === null ? null : items.findById(item.interpretationOf),
     items.attachmentsOf(item.id),
@@ -76,6 +73,15 @@ export async function getItem(
   };
 }
 
+/** Whether an item may be shown: by default only one the public may see. */
+const visibleTo =
+  (options: { isPublicOnly?: boolean }) =>
+  (i: CatalogueItem | null): i is CatalogueItem =>
+    i !== null && (!(options.isPublicOnly ?? true) || isPublic(i));
+
+const itemNotFound = (itemId: number) =>
+  new DomainError('catalogue.not_found', `未找到编号为${itemId}的目录信息`, 'itemId');
+
 /**
  * One attachment of an item with its bytes; by default only of an item the public may see.
  * The stored path is the one the upload use case wrote (never from the request).
@@ -86,8 +92,11 @@ export async function readAttachment(
   attachmentId: number,
   options: { isPublicOnly?: boolean } = {},
 ): Promise<{ attachment: AttachmentRecord; bytes: Buffer }> {
-  const { attachments } = await getItem(deps, itemId, options);
-  const attachment = attachments.find((a) => a.id === attachmentId);
+  // Only the item's visibility and its attachments: not the whole item page.
+  const items = catalogueRepository(deps.db.db);
+  const item = isRecordId(itemId) ? await items.findById(itemId) : null;
+  if (!visibleTo(options)(item)) throw itemNotFound(itemId);
+  const attachment = (await items.attachmentsOf(item.id)).find((a) => a.id === attachmentId);
   if (!attachment) throw new DomainError('catalogue.not_found', '未找到该附件', 'attachmentId');
   const bytes = await readFile(join(resolve(deps.uploadsDir ?? DEFAULT_UPLOADS_DIR), attachment.storedPath));
   return { attachment, bytes };
