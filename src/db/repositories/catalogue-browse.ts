@@ -111,6 +111,17 @@ export function catalogueBrowseRepository(db: Kysely<Database>) {
     return q;
   }
 
+  async function pageOf(f: BrowseFilters, page: { limit: number; offset: number }): Promise<ItemSummary[]> {
+    const rows = await filtered(f)
+      .select(SUMMARY_COLUMNS)
+      .orderBy('published_on', (ob) => ob.desc().nullsLast())
+      .orderBy('id', 'desc')
+      .limit(page.limit)
+      .offset(page.offset)
+      .execute();
+    return rows.map(toSummary);
+  }
+
   /** Newest first, undated last, in the words of its index (`catalogue_items_latest`, migration 0013). */
   const latestQuery = (limit: number) =>
     filtered({})
@@ -130,15 +141,11 @@ export function catalogueBrowseRepository(db: Kysely<Database>) {
         .executeTakeFirstOrThrow();
       const total = Number(counted.n);
       if (page.offset >= total) return { total, items: [] };
-      const rows = await filtered(f)
-        .select(SUMMARY_COLUMNS)
-        .orderBy('published_on', (ob) => ob.desc().nullsLast())
-        .orderBy('id', 'desc')
-        .limit(page.limit)
-        .offset(page.offset)
-        .execute();
-      return { total, items: rows.map(toSummary) };
+      return { total, items: await pageOf(f, page) };
     },
+
+    /** One page of items, newest publication first, without counting them. */
+    page: pageOf,
 
     /**
      * The newest public items, without counting them (the home page): a walk of the

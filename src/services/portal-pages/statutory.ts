@@ -22,8 +22,8 @@ export async function statutoryOverview(deps: Deps, perItem = 5): Promise<Statut
   const kinds: StatutoryKind[] = [];
   for (let number = 1; number <= 15; number += 1) {
     const count = counts.get(number) ?? 0;
-    const latest =
-      count > 0 ? (await browse.list({ art20: number }, { limit: perItem, offset: 0 })).items : [];
+    // Counted above already: only the newest items are read.
+    const latest = count > 0 ? await browse.page({ art20: number }, { limit: perItem, offset: 0 }) : [];
     kinds.push({ number, label: ART20_ITEM_LABELS[number] ?? '', count, latest });
   }
   return kinds;

@@ -27,6 +27,8 @@ export interface BuildReportInput {
 export interface BuiltReport {
   report: AnnualReport;
   findings: Finding[];
+  /** The figures typed by hand into the saved draft, if there is one. */
+  typed?: Record<string, number>;
 }
 
 async function compute(
@@ -87,6 +89,7 @@ export async function buildReport(deps: Deps, input: BuildReportInput): Promise<
     const draft = JSON.parse(saved.report) as SavedDraft;
     report.chapters = { ...report.chapters, ...draft.report.chapters };
     findings.push(...compareWithRecords(draft.typed, report));
+    return { report, findings, typed: draft.typed };
   }
   return { report, findings };
 }

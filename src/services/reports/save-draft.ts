@@ -19,13 +19,13 @@ export const SaveDraftSchema = z.object({
   chapters: z
     .partialRecord(z.enum(CHAPTER_KEYS), z.string().max(50_000, { message: '正文过长' }))
     .default({}),
-  /** `table3.row.column` → a figure typed by hand. */
+  /** `table3.row.column` → a figure typed by hand; absent: the saved draft's stay as they are. */
   cells: z
     .record(
       z.string().regex(/^table3\.[a-z_0-9]+\.[a-z_]+$/, { message: '单元格地址无效' }),
       z.number().int().min(0),
     )
-    .default({}),
+    .optional(),
   actor: z.string().trim().min(1).default('system'),
 });
 
@@ -33,12 +33,14 @@ export async function saveReportDraft(deps: Deps, input: unknown): Promise<void>
   const v = parseInput(SaveDraftSchema, input);
   const agency = await agenciesRepository(deps.db.db).findByCodeOrName(v.agency);
   if (!agency) throw new DomainError('agency.not_found', `未找到机关“${v.agency}”`, 'agency');
-  const { report } = await buildReport(deps, { agency: agency.code, year: v.year, rollup: v.rollup });
+  const built = await buildReport(deps, { agency: agency.code, year: v.year, rollup: v.rollup });
+  const { report } = built;
+  const typed = v.cells ?? built.typed ?? {};
   for (const [key, text] of Object.entries(v.chapters)) {
     const chapter = report.chapters[key as (typeof CHAPTER_KEYS)[number]];
     if (chapter) chapter.text = text;
   }
-  for (const [address, value] of Object.entries(v.cells)) {
+  for (const [address, value] of Object.entries(typed)) {
     const [, row, column] = address.split('.') as [string, string, string];
     const cells = report.table3[row] as Record<string, number | null> | undefined;
     if (!cells || !(column in cells))
@@ -52,7 +54,7 @@ export async function saveReportDraft(deps: Deps, input: unknown): Promise<void>
     year: v.year,
     format: report.format,
     origin,
-    report: JSON.stringify({ report, typed: v.cells } satisfies SavedDraft),
+    report: JSON.stringify({ report, typed } satisfies SavedDraft),
     status: 'draft',
     updated_at: now,
   };

@@ -457,17 +457,9 @@ export function registerReportAdminRoutes(app: FastifyInstance, deps: Deps): voi
             values: { chapters },
           });
         }
-        // Figures typed into the draft by hand stay as they are.
-        const prepared = await prepareReport(deps, { agency: agency.code, year, rollup });
+        // Without `cells`, figures typed into the draft by hand stay as they are.
         try {
-          await saveReportDraft(deps, {
-            agency: agency.code,
-            year,
-            rollup,
-            chapters,
-            cells: prepared.draft?.typed ?? {},
-            actor: user.login,
-          });
+          await saveReportDraft(deps, { agency: agency.code, year, rollup, chapters, actor: user.login });
         } catch (error) {
           if (!(error instanceof DomainError)) throw error;
           const key = /^chapters\.(\w+)/.exec(error.field ?? '')?.[1];
