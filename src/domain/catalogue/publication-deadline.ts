@@ -31,10 +31,7 @@ export interface PublicationCheck {
 
 /** Checks a publication date against R-26. */
 export function checkPublicationDeadline(facts: PublicationFacts, calendar: Calendar): PublicationCheck {
-  const isChange = facts.changedOn !== null && facts.changedOn > facts.madeOn;
-  const startOn = isChange ? facts.changedOn! : facts.madeOn;
-  const due = addWorkingDays(startOn, PUBLICATION_WORKING_DAYS, calendar);
-  const dueOn = due.isProvisional ? due.provisionalValue : due.value;
+  const { startOn, dueOn, isChange, due } = publicationDue(facts, calendar);
   const isLate = facts.publishedOn > dueOn;
   let warning: string | null = null;
   if (isLate) {
@@ -46,4 +43,16 @@ export function checkPublicationDeadline(facts: PublicationFacts, calendar: Cale
     if (due.isProvisional) warning += due.reason;
   }
   return { startOn, dueOn, isProvisional: due.isProvisional, isLate, warning };
+}
+
+/**
+ * When an item must be published by (art. 26): 20 working days from the day it was formed, or
+ * from its latest change (变更), where the count restarts; the provisional date where the
+ * calendar has no notice yet.
+ */
+export function publicationDue(facts: Pick<PublicationFacts, 'madeOn' | 'changedOn'>, calendar: Calendar) {
+  const isChange = facts.changedOn !== null && facts.changedOn > facts.madeOn;
+  const startOn = isChange ? facts.changedOn! : facts.madeOn;
+  const due = addWorkingDays(startOn, PUBLICATION_WORKING_DAYS, calendar);
+  return { startOn, dueOn: due.isProvisional ? due.provisionalValue : due.value, isChange, due };
 }

@@ -11,11 +11,11 @@ import {
   DEFAULT_FEE_POLICY,
   type FeeAssessment,
   type FeeScale,
-  feePaymentDue,
   isCopyRequested,
 } from '../../domain/applications/fees.ts';
 import type { IsoDate } from '../../domain/calendar/index.ts';
 import type { Deps } from '../deps.ts';
+import { noticePaymentDue } from './fee-steps.ts';
 
 export const FEE_STATUSES = ['none', 'awaiting_payment', 'paid', 'waived', 'lapsed'] as const;
 export type FeeStatusKind = (typeof FEE_STATUSES)[number];
@@ -67,7 +67,6 @@ export function feeStatus(deps: Pick<Deps, 'calendar'>, events: readonly Applica
     switch (e.type) {
       case 'issue_fee_notice': {
         const received = typeof e.data.applicantReceivedOn === 'string' ? e.data.applicantReceivedOn : null;
-        const due = feePaymentDue((received ?? e.effectiveOn) as IsoDate, deps.calendar);
         Object.assign(status, {
           kind: 'awaiting_payment',
           amount: Number(e.data.feeAmount ?? 0),
@@ -76,7 +75,7 @@ export function feeStatus(deps: Pick<Deps, 'calendar'>, events: readonly Applica
           explanation: typeof e.data.explanation === 'string' ? e.data.explanation : null,
           noticeOn: e.effectiveOn,
           applicantReceivedOn: received,
-          paymentDueOn: due.isProvisional ? due.provisionalValue : due.value,
+          paymentDueOn: noticePaymentDue(e, deps.calendar),
           isPaymentDueEstimated: received === null,
           settledOn: null,
           reason: e.reason,

@@ -117,15 +117,28 @@ export function feeWaivedData(
 }
 
 /**
+ * The last day to pay a fee notice: 20 working days from the day the applicant received it,
+ * or, without that day, from the day it was sent (the earliest it can end); the provisional
+ * date where the calendar has no notice yet.
+ */
+export function noticePaymentDue(
+  notice: Pick<ApplicationEvent, 'data' | 'effectiveOn'>,
+  calendar: Deps['calendar'],
+): IsoDate {
+  const received =
+    typeof notice.data.applicantReceivedOn === 'string' ? notice.data.applicantReceivedOn : null;
+  const due = feePaymentDue((received ?? notice.effectiveOn) as IsoDate, calendar);
+  return due.isProvisional ? due.provisionalValue : due.value;
+}
+
+/**
  * Deemed abandoned only once the 20 working days to pay have passed. Without the applicant's
  * receipt date the window is counted from the day the notice was sent (the earliest it can end).
  */
 export function checkFeeLapse(deps: Deps, events: readonly ApplicationEvent[], effectiveOn: IsoDate): void {
   const notice = lastNotice(events);
   if (!notice) return;
-  const received = (notice.data.applicantReceivedOn as IsoDate | null) ?? (notice.effectiveOn as IsoDate);
-  const due = feePaymentDue(received, deps.calendar);
-  const last = due.isProvisional ? due.provisionalValue : due.value;
+  const last = noticePaymentDue(notice, deps.calendar);
   if (effectiveOn <= last) {
     throw new DomainError(
       'fee.payment_window_open',

@@ -14,7 +14,6 @@
 import { type DigestRecipient, digestRepository } from '../../db/repositories/digest.ts';
 import { type Action, isRole, roleAllows } from '../../domain/accounts/roles.ts';
 import { PAUSE_RULES, type PauseKind } from '../../domain/applications/deadline-facts.ts';
-import { feePaymentDue } from '../../domain/applications/fees.ts';
 import { PAUSED_STATES, STATE_LABELS, type State } from '../../domain/applications/workflow.ts';
 import {
   addWorkingDays,
@@ -23,8 +22,9 @@ import {
   isWorkingDay,
   signedWorkingDays,
 } from '../../domain/calendar/index.ts';
-import { PUBLICATION_WORKING_DAYS } from '../../domain/catalogue/publication-deadline.ts';
+import { publicationDue } from '../../domain/catalogue/publication-deadline.ts';
 import { agencyScope } from '../accounts/access.ts';
+import { noticePaymentDue } from '../applications/fee-steps.ts';
 import { maskName } from '../dashboard/work-overview.ts';
 import type { Deps } from '../deps.ts';
 
@@ -184,11 +184,10 @@ export async function buildDigest(deps: Deps, recipient: DigestRecipient, date: 
 
   if (may('catalogue.manage')) {
     for (const item of await repo.draftItems(scope)) {
-      // the count restarts at each change (变更).
-      const startOn = (
-        item.changedOn && item.changedOn > item.madeOn ? item.changedOn : item.madeOn
-      ) as IsoDate;
-      const dueOn = value(addWorkingDays(startOn, PUBLICATION_WORKING_DAYS, deps.calendar)) as IsoDate;
+      const { startOn, dueOn } = publicationDue(
+        { madeOn: item.madeOn as IsoDate, changedOn: (item.changedOn ?? null) as IsoDate | null },
+        deps.calendar,
+      );
       if (dueOn > horizon) continue;
       digest.drafts.push({
         itemId: item.id,
@@ -225,9 +224,7 @@ function windowOf(
       return { kind, endsOn: value(end) as IsoDate };
     }
     case 'issue_fee_notice': {
-      // As fee-steps.ts: without the day the applicant received it, the day it was sent.
-      const received = date(e.data.applicantReceivedOn) ?? (e.effectiveOn as IsoDate);
-      return { kind: 'fee_payment', endsOn: value(feePaymentDue(received, deps.calendar)) as IsoDate };
+      return { kind: 'fee_payment', endsOn: noticePaymentDue(e, deps.calendar) };
     }
     default:
       return null;

@@ -54,6 +54,7 @@ import { readMultipart } from '../../multipart.ts';
 import { renderAdminPage } from '../../views/admin/admin-layout.tsx';
 import { ErrorSummary } from '../../views/form.tsx';
 import { beijingTime } from '../../views/time.ts';
+import { contentDisposition } from '../request.ts';
 
 const HTML = 'text/html; charset=utf-8';
 /** How many cells one correction form takes. */
@@ -894,7 +895,7 @@ export function registerImportAdminRoutes(app: FastifyInstance, deps: Deps): voi
         .type(source.mediaType)
         .header('x-content-type-options', 'nosniff')
         .header('content-security-policy', "default-src 'none'; sandbox")
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(source.fileName)}`)
+        .header('content-disposition', contentDisposition(source.fileName))
         .send(source.data);
     },
   );

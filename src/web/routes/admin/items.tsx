@@ -52,6 +52,7 @@ import { type ItemAction, renderItemPage } from '../../views/admin/item-page.tsx
 import { OrgCodePanel, renderItemList } from '../../views/admin/items-list.tsx';
 import { renderMessagePage } from '../../views/admin/message.tsx';
 import { ErrorSummary } from '../../views/form.tsx';
+import { contentDisposition } from '../request.ts';
 
 const HTML = 'text/html; charset=utf-8';
 const MANAGE = 'catalogue.manage';
@@ -597,10 +598,7 @@ export function registerItemAdminRoutes(app: FastifyInstance, deps: Deps): void 
       });
       return reply
         .type(attachment.mediaType)
-        .header(
-          'content-disposition',
-          `attachment; filename*=UTF-8''${encodeURIComponent(attachment.fileName)}`,
-        )
+        .header('content-disposition', contentDisposition(attachment.fileName))
         .header('x-content-type-options', 'nosniff')
         .send(bytes);
     }),

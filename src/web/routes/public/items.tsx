@@ -20,7 +20,7 @@ import {
 import type { Deps } from '../../../services/deps.ts';
 import { chineseNumeral } from '../../../services/portal-pages/statutory.ts';
 import { renderPage } from '../../views/layout.tsx';
-import { isAccessible } from '../request.ts';
+import { contentDisposition, isAccessible } from '../request.ts';
 import { ItemTable } from './item-table.tsx';
 
 const KIND_LABELS: Record<string, string> = { rule: '规章', normative_document: '规范性文件', other: '其他' };
@@ -285,10 +285,7 @@ export function registerItemRoutes(app: FastifyInstance, deps: Deps): void {
       const inline = /^(application\/pdf|image\/(png|jpeg|gif|webp))$/.test(attachment.mediaType);
       return reply
         .type(attachment.mediaType)
-        .header(
-          'content-disposition',
-          `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(attachment.fileName)}`,
-        )
+        .header('content-disposition', contentDisposition(attachment.fileName, inline))
         .header('x-content-type-options', 'nosniff')
         .send(bytes);
     },

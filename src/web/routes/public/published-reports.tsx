@@ -20,7 +20,7 @@ import {
 } from '../../../services/imports/queries.ts';
 import { listPublishedReports } from '../../../services/reports/published-library.ts';
 import { renderPage } from '../../views/layout.tsx';
-import { isAccessible } from '../request.ts';
+import { contentDisposition, isAccessible } from '../request.ts';
 import { splitExtension } from './reports.tsx';
 
 const HTML = 'text/html; charset=utf-8';
@@ -106,10 +106,7 @@ export function registerPublishedReportRoutes(app: FastifyInstance, deps: Deps):
       const out = await renderReport(report, ext as RenderTarget, { findings });
       return reply
         .type(out.contentType)
-        .header(
-          'content-disposition',
-          `attachment; filename*=UTF-8''${encodeURIComponent(`${name}.${out.extension}`)}`,
-        )
+        .header('content-disposition', contentDisposition(`${name}.${out.extension}`))
         .send(out.body);
     }
     const corrections = Object.entries(record.corrections);

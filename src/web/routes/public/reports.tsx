@@ -29,7 +29,7 @@ import {
   SEVERITY_LABELS,
 } from '../../views/report-view.tsx';
 import { chineseDateOfInstant } from '../../views/time.ts';
-import { isAccessible } from '../request.ts';
+import { contentDisposition, isAccessible } from '../request.ts';
 
 const HTML = 'text/html; charset=utf-8';
 
@@ -64,10 +64,7 @@ export async function sendReportFile(
   const out = await renderReport(report, ext as RenderTarget, { findings: [...findings] });
   return reply
     .type(out.contentType)
-    .header(
-      'content-disposition',
-      `attachment; filename*=UTF-8''${encodeURIComponent(`${reportTitle(report)}.${out.extension}`)}`,
-    )
+    .header('content-disposition', contentDisposition(`${reportTitle(report)}.${out.extension}`))
     .send(out.body);
 }
 

@@ -47,13 +47,7 @@ function Cases({
                 <td>{c.agencyName}</td>
                 <td>{c.receivedOn}</td>
                 <td>{c.dueOn ?? '计时中止'}</td>
-                <td>
-                  {c.workingDaysLeft === null
-                    ? '—'
-                    : c.workingDaysLeft < 0
-                      ? `逾期${-c.workingDaysLeft}日`
-                      : c.workingDaysLeft}
-                </td>
+                <td>{daysLeftText(c.workingDaysLeft)}</td>
                 <td>{c.stage}</td>
               </tr>
             ))}
@@ -129,4 +123,9 @@ export function renderDashboard({
       </>
     ),
   });
+}
+
+/** Working days left as a clerk reads them: a number, 逾期N日 when late, — without a due date. */
+export function daysLeftText(left: number | null): string | number {
+  return left === null ? '—' : left < 0 ? `逾期${-left}日` : left;
 }

@@ -26,6 +26,7 @@ import { feeStatus, previewFee } from '../../../../services/applications/fee-sta
 import { renderReplyLetter } from '../../../../services/applications/reply-letter.ts';
 import type { Deps } from '../../../../services/deps.ts';
 import { csrfTokenFor, requireUser } from '../../../auth.ts';
+import { contentDisposition } from '../../request.ts';
 import { type CasePageInput, renderCasePage } from './case-page.tsx';
 import { STEP_INPUTS } from './step-fields.tsx';
 
@@ -165,10 +166,7 @@ export function registerCaseRoutes(app: FastifyInstance, deps: Deps): void {
             ? 'application/pdf'
             : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
         )
-        .header(
-          'content-disposition',
-          `attachment; filename*=UTF-8''${encodeURIComponent(`答复书-${found.trackingNumber}.${format}`)}`,
-        )
+        .header('content-disposition', contentDisposition(`答复书-${found.trackingNumber}.${format}`))
         .send(body);
     },
   );

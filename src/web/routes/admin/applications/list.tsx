@@ -21,6 +21,7 @@ import {
 import type { Deps } from '../../../../services/deps.ts';
 import { csrfTokenFor, requireUser } from '../../../auth.ts';
 import { renderAdminPage } from '../../../views/admin/admin-layout.tsx';
+import { daysLeftText } from '../../../views/admin/dashboard.tsx';
 
 function filterQuery(f: ApplicationFilters, page: number): string {
   const q = new URLSearchParams();
@@ -155,13 +156,7 @@ function renderList({ list, filters, agencies, years, user, csrf }: ListPageInpu
                   <td>{CHANNEL_LABELS[c.channel]}</td>
                   <td>{c.receivedOn}</td>
                   <td>{c.dueOn ?? '—'}</td>
-                  <td>
-                    {c.workingDaysLeft === null
-                      ? '—'
-                      : c.workingDaysLeft < 0
-                        ? `逾期${-c.workingDaysLeft}日`
-                        : c.workingDaysLeft}
-                  </td>
+                  <td>{daysLeftText(c.workingDaysLeft)}</td>
                   <td>{STATE_LABELS[c.state]}</td>
                 </tr>
               ))}
