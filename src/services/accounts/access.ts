@@ -3,6 +3,7 @@ import { agenciesRepository } from '../../db/repositories/agencies.ts';
 import type { UserRecord } from '../../db/repositories/users.ts';
 import { isAllowed } from '../../domain/accounts/access.ts';
 import { type Action, type Role, reachOf } from '../../domain/accounts/roles.ts';
+import type { Agency } from '../../domain/agencies/model.ts';
 import { DomainError } from '../../domain/errors.ts';
 import type { Deps } from '../deps.ts';
 import type { SignedInUser } from './model.ts';
@@ -39,4 +40,17 @@ export function assertCan(user: SignedInUser, action: Action, agencyId: number):
   if (!can(user, action, agencyId)) {
     throw new DomainError('auth.forbidden', '您没有权限进行此操作');
   }
+}
+
+/**
+ * The agencies, in id order, on which the user may take `action`; without an action, every
+ * agency in the user's scope (what a list of the user's work filters by).
+ */
+export async function agenciesUserCan(
+  deps: Pick<Deps, 'db'>,
+  user: SignedInUser,
+  action?: Action,
+): Promise<Agency[]> {
+  const all = await agenciesRepository(deps.db.db).list();
+  return all.filter((a) => (action ? can(user, action, a.id) : user.agencyIds.includes(a.id)));
 }

@@ -21,7 +21,7 @@ import { ITEM_STATUSES, type ItemStatus, isPublic } from '../../../domain/catalo
 import { itemDateProblems } from '../../../domain/catalogue/validate.ts';
 import { DomainError, HTTP_STATUS } from '../../../domain/errors.ts';
 import { parseRecordId } from '../../../domain/record-id.ts';
-import { can } from '../../../services/accounts/access.ts';
+import { agenciesUserCan, can } from '../../../services/accounts/access.ts';
 import { writeAudit } from '../../../services/accounts/audit.ts';
 import type { SignedInUser } from '../../../services/accounts/model.ts';
 import { inputProblems } from '../../../services/applications/schemas.ts';
@@ -143,8 +143,7 @@ export function registerItemAdminRoutes(app: FastifyInstance, deps: Deps): void 
   const maxBytes = deps.maxAttachmentBytes ?? DEFAULT_MAX_ATTACHMENT_BYTES;
 
   /** The agencies whose catalogue the user keeps. */
-  const scopeOf = async (user: SignedInUser): Promise<Agency[]> =>
-    (await agencies().list()).filter((a) => can(user, MANAGE, a.id));
+  const scopeOf = (user: SignedInUser): Promise<Agency[]> => agenciesUserCan(deps, user, MANAGE);
 
   const missingOrgCodes = async (scope: readonly Agency[]) => {
     const missing: Agency[] = [];

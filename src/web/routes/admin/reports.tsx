@@ -15,6 +15,7 @@ import type { Agency } from '../../../domain/agencies/model.ts';
 import { DomainError } from '../../../domain/errors.ts';
 import { CHAPTER_KEYS, type ChapterKey, completedReportYears } from '../../../domain/report/formats/index.ts';
 import { REPORT_CSS } from '../../../render/html.ts';
+import { agenciesUserCan } from '../../../services/accounts/access.ts';
 import type { SignedInUser } from '../../../services/accounts/model.ts';
 import type { Deps } from '../../../services/deps.ts';
 import { findAgency, type PreparedReport, prepareReport } from '../../../services/reports/prepare-report.ts';
@@ -343,9 +344,7 @@ export function registerReportAdminRoutes(app: FastifyInstance, deps: Deps): voi
   app.get('/admin/reports', { preHandler: requireUser('applications.view') }, async (req, reply) => {
     const user = req.user!;
     const years = completedReportYears(Number(deps.clock.today().slice(0, 4)));
-    const agencies = (await agenciesRepository(deps.db.db).list()).filter((a) =>
-      user.agencyIds.includes(a.id),
-    );
+    const agencies = await agenciesUserCan(deps, user);
     const rows: Row[] = [];
     for (const agency of agencies) {
       for (const rollup of [false, true]) {

@@ -10,7 +10,7 @@ import { usersRepository } from '../../../db/repositories/users.ts';
 import { assignableRoles, isRole, ROLE_LABELS, type Role } from '../../../domain/accounts/roles.ts';
 import { DomainError, type ErrorCode, HTTP_STATUS } from '../../../domain/errors.ts';
 import { parseRecordId } from '../../../domain/record-id.ts';
-import { can } from '../../../services/accounts/access.ts';
+import { agenciesUserCan, can } from '../../../services/accounts/access.ts';
 import { createUser } from '../../../services/accounts/create-user.ts';
 import { disableUser } from '../../../services/accounts/disable-user.ts';
 import { listUsers, type UserLine } from '../../../services/accounts/list-users.ts';
@@ -36,8 +36,7 @@ export function registerUserRoutes(app: FastifyInstance, deps: Deps): void {
     role: req.user!.role,
     csrf: csrfTokenFor(req, reply),
   });
-  const scopeAgencies = async (req: FastifyRequest) =>
-    (await agenciesRepository(deps.db.db).list()).filter((a) => can(req.user!, 'users.manage', a.id));
+  const scopeAgencies = (req: FastifyRequest) => agenciesUserCan(deps, req.user!, 'users.manage');
   const doneOf = (req: FastifyRequest) => {
     const done = (req.query as Record<string, unknown> | undefined)?.done;
     return typeof done === 'string' && DONE.has(done) ? done : null;

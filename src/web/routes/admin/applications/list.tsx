@@ -4,11 +4,11 @@
  * applicants' names masked as on the 工作台.
  */
 import type { FastifyInstance } from 'fastify';
-import { agenciesRepository } from '../../../../db/repositories/agencies.ts';
 import { type Role, roleAllows } from '../../../../domain/accounts/roles.ts';
 import type { Agency } from '../../../../domain/agencies/model.ts';
 import { CHANNEL_LABELS, CHANNELS } from '../../../../domain/applications/model.ts';
 import { STATE_LABELS, STATES } from '../../../../domain/applications/workflow.ts';
+import { agenciesUserCan } from '../../../../services/accounts/access.ts';
 import {
   type ApplicationFilters,
   type ApplicationList,
@@ -195,8 +195,7 @@ export function registerListRoute(app: FastifyInstance, deps: Deps): void {
   app.get('/admin/applications', { preHandler: requireUser('applications.view') }, async (req, reply) => {
     const user = req.user!;
     const filters = parseFilters((req.query ?? {}) as Record<string, unknown>);
-    const covered = new Set(user.agencyIds);
-    const agencies = (await agenciesRepository(deps.db.db).list()).filter((a) => covered.has(a.id));
+    const agencies = await agenciesUserCan(deps, user);
     const thisYear = Number(deps.clock.today().slice(0, 4));
     const years = Array.from({ length: thisYear - 2019 + 1 }, (_, i) => thisYear - i);
     const list = await listApplications(deps, user.agencyIds, filters);

@@ -21,7 +21,7 @@ import {
 import { receiptDate } from '../../../../domain/applications/receipt.ts';
 import { parseIsoDate } from '../../../../domain/calendar/index.ts';
 import { DomainError } from '../../../../domain/errors.ts';
-import { can } from '../../../../services/accounts/access.ts';
+import { agenciesUserCan, can } from '../../../../services/accounts/access.ts';
 import { registerApplication } from '../../../../services/applications/register-application.ts';
 import { inputProblems, RegisterApplicationSchema } from '../../../../services/applications/schemas.ts';
 import type { Deps } from '../../../../services/deps.ts';
@@ -232,10 +232,7 @@ function problemsOf(
 }
 
 export function registerRegisterRoutes(app: FastifyInstance, deps: Deps): void {
-  const scopeAgencies = async (req: FastifyRequest) => {
-    const user = req.user!;
-    return (await agenciesRepository(deps.db.db).list()).filter((a) => can(user, 'applications.edit', a.id));
-  };
+  const scopeAgencies = (req: FastifyRequest) => agenciesUserCan(deps, req.user!, 'applications.edit');
   const send = async (
     req: FastifyRequest,
     reply: FastifyReply,
