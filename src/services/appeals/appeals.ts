@@ -4,11 +4,11 @@
  * until then it is 尚未审结. Counted in the year it was filed, with its result at the year's end.
  */
 import { z } from 'zod';
-import { agenciesRepository } from '../../db/repositories/agencies.ts';
 import { appealsRepository } from '../../db/repositories/appeals.ts';
 import { applicationsRepository } from '../../db/repositories/applications.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { TABLE4_GROUPS } from '../../domain/report/formats/index.ts';
+import { findAgency } from '../agencies/find-agency.ts';
 import { IsoDateSchema, parseInput } from '../applications/schemas.ts';
 import type { Deps } from '../deps.ts';
 
@@ -52,8 +52,7 @@ export const RegisterAppealSchema = z
 
 export async function registerAppeal(deps: Deps, input: unknown): Promise<number> {
   const v = parseInput(RegisterAppealSchema, input);
-  const agency = await agenciesRepository(deps.db.db).findByCodeOrName(v.agency);
-  if (!agency) throw new DomainError('agency.not_found', `未找到机关“${v.agency}”`, 'agency');
+  const agency = await findAgency(deps, v.agency);
   let applicationId: number | null = null;
   if (v.application) {
     const app = await applicationsRepository(deps.db.db).findByTrackingNumber(v.application);

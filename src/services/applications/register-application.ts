@@ -4,12 +4,12 @@
  * check code, computes the reply due date, and writes the case with its first event.
  */
 import { randomInt } from 'node:crypto';
-import { agenciesRepository } from '../../db/repositories/agencies.ts';
 import { type ApplicationRecord, applicationsRepository } from '../../db/repositories/applications.ts';
 import { computeDeadline } from '../../domain/applications/deadline.ts';
 import { deadlineFactsFromEvents } from '../../domain/applications/facts-from-events.ts';
 import { receiptDate } from '../../domain/applications/receipt.ts';
 import { DomainError } from '../../domain/errors.ts';
+import { findAgency } from '../agencies/find-agency.ts';
 import type { Deps } from '../deps.ts';
 import { parseInput, RegisterApplicationSchema } from './schemas.ts';
 
@@ -36,8 +36,7 @@ export async function registerApplication(deps: Deps, input: unknown): Promise<A
   });
   if (!receipt.ok) throw new DomainError(receipt.code, receipt.message, receipt.field);
 
-  const agency = await agenciesRepository(deps.db.db).findByCodeOrName(v.agency);
-  if (!agency) throw new DomainError('agency.not_found', `未找到机关“${v.agency}”`, 'agency');
+  const agency = await findAgency(deps, v.agency);
 
   const facts = deadlineFactsFromEvents(receipt.receivedOn, []);
   const deadline = computeDeadline(facts, deps.calendar, deps.clock.today());

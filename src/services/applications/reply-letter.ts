@@ -26,6 +26,7 @@ import {
 } from '../../domain/letters/templates.ts';
 import { table3RowShortLabel } from '../../domain/report/labels.ts';
 import { renderLetterDocx, renderLetterPdf } from '../../render/letter.ts';
+import { findAgency } from '../agencies/find-agency.ts';
 import type { Deps } from '../deps.ts';
 import { OutcomeSchema, parseInput } from './schemas.ts';
 
@@ -67,8 +68,7 @@ export type SaveLetterTemplateInput = z.input<typeof SaveLetterTemplateSchema>;
 /** Stores (or replaces) an agency's template for an outcome. */
 export async function saveLetterTemplate(deps: Deps, input: unknown): Promise<LetterTemplateRecord> {
   const v = parseInput(SaveLetterTemplateSchema, input);
-  const agency = await agenciesRepository(deps.db.db).findByCodeOrName(v.agency);
-  if (!agency) throw new DomainError('agency.not_found', `未找到机关“${v.agency}”`, 'agency');
+  const agency = await findAgency(deps, v.agency);
   return letterTemplatesRepository(deps.db.db).save({
     agencyId: agency.id,
     outcome: v.outcome,

@@ -23,6 +23,7 @@ import {
 import { CATALOGUE_KINDS, isPublic } from '../../domain/catalogue/model.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { isRecordId } from '../../domain/record-id.ts';
+import { findAgency } from '../agencies/find-agency.ts';
 import { parseInput } from '../applications/schemas.ts';
 import type { Deps } from '../deps.ts';
 import { DEFAULT_UPLOADS_DIR } from './add-attachment.ts';
@@ -108,8 +109,7 @@ export async function listItems(deps: Deps, input: unknown = {}): Promise<ItemPa
   let agencyIds: number[] | undefined;
   if (v.agency !== undefined) {
     const agencies = agenciesRepository(deps.db.db);
-    const agency = await agencies.findByCodeOrName(v.agency);
-    if (!agency) throw new DomainError('agency.not_found', `未找到机关“${v.agency}”`, 'agency');
+    const agency = await findAgency(deps, v.agency);
     agencyIds = await agencies.subtreeIds(agency.id);
   }
   const { total, items } = await catalogueRepository(deps.db.db).list(
@@ -162,8 +162,7 @@ export async function browseItems(deps: Deps, input: unknown = {}): Promise<Brow
   let agencyIds: number[] | undefined;
   if (v.agency !== undefined) {
     const agencies = agenciesRepository(deps.db.db);
-    const agency = await agencies.findByCodeOrName(v.agency);
-    if (!agency) throw new DomainError('agency.not_found', `未找到机关“${v.agency}”`, 'agency');
+    const agency = await findAgency(deps, v.agency);
     agencyIds = await agencies.subtreeIds(agency.id);
   }
   const filters: BrowseFilters = {

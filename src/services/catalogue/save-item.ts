@@ -25,6 +25,7 @@ import {
 } from '../../domain/catalogue/publication-deadline.ts';
 import { itemDateProblems } from '../../domain/catalogue/validate.ts';
 import { DomainError } from '../../domain/errors.ts';
+import { findAgency } from '../agencies/find-agency.ts';
 import { parseInput } from '../applications/schemas.ts';
 import type { Deps } from '../deps.ts';
 import { indexItem, searchIndexOf } from './index-item.ts';
@@ -42,8 +43,7 @@ export interface SaveItemResult {
 export async function saveItem(deps: Deps, input: unknown): Promise<SaveItemResult> {
   const v = parseInput(SaveItemSchema, input);
   const today = deps.clock.today();
-  const agency = await agenciesRepository(deps.db.db).findByCodeOrName(v.agency);
-  if (!agency) throw new DomainError('agency.not_found', `未找到机关“${v.agency}”`, 'agency');
+  const agency = await findAgency(deps, v.agency);
 
   const existing = v.id === undefined ? null : await catalogueRepository(deps.db.db).findById(v.id);
   if (v.id !== undefined && !existing) {

@@ -8,6 +8,7 @@ import { agenciesRepository } from '../../db/repositories/agencies.ts';
 import { catalogueChanged } from '../../db/repositories/catalogue-generation.ts';
 import { normalizeOrgCode } from '../../domain/catalogue/index-number.ts';
 import { DomainError } from '../../domain/errors.ts';
+import { findAgency } from '../agencies/find-agency.ts';
 import type { Deps } from '../deps.ts';
 
 /** Stores the agency's 9-character organisation code; returns it as stored. */
@@ -16,8 +17,7 @@ export async function setAgencyOrgCode(
   input: { agency: string; orgCode: string },
 ): Promise<string> {
   const agencies = agenciesRepository(deps.db.db);
-  const agency = await agencies.findByCodeOrName(input.agency);
-  if (!agency) throw new DomainError('agency.not_found', `未找到机关“${input.agency}”`, 'agency');
+  const agency = await findAgency(deps, input.agency);
   const orgCode = normalizeOrgCode(input.orgCode);
   if (!orgCode) {
     throw new DomainError(

@@ -4,12 +4,12 @@
  * cells of the year's format are accepted, with the value rules of annual-report-formats.md §5.
  */
 import { z } from 'zod';
-import { agenciesRepository } from '../../db/repositories/agencies.ts';
 import { yearlyFiguresRepository } from '../../db/repositories/yearly-figures.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { FORMATS, formatForYear } from '../../domain/report/formats/index.ts';
 import { enteredFigureCells } from '../../domain/report/from-records.ts';
 import { table2ColumnLabel, table2RowLabel } from '../../domain/report/labels.ts';
+import { findAgency } from '../agencies/find-agency.ts';
 import { parseInput } from '../applications/schemas.ts';
 import type { Deps } from '../deps.ts';
 
@@ -23,8 +23,7 @@ export const SetYearlyFiguresSchema = z.object({
 
 export async function setYearlyFigures(deps: Deps, input: unknown): Promise<void> {
   const v = parseInput(SetYearlyFiguresSchema, input);
-  const agency = await agenciesRepository(deps.db.db).findByCodeOrName(v.agency);
-  if (!agency) throw new DomainError('agency.not_found', `未找到机关“${v.agency}”`, 'agency');
+  const agency = await findAgency(deps, v.agency);
   const format = formatForYear(v.year);
   const allowed = new Set(enteredFigureCells(format));
   const kinds = new Map<string, string>();

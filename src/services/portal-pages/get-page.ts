@@ -1,6 +1,5 @@
 /** Reading the portal's column pages: one agency's page, and which agencies have one. */
 
-import { agenciesRepository } from '../../db/repositories/agencies.ts';
 import {
   type PortalPage,
   type PortalPageKind,
@@ -9,6 +8,7 @@ import {
 } from '../../db/repositories/portal-pages.ts';
 import type { Agency } from '../../domain/agencies/model.ts';
 import { DomainError } from '../../domain/errors.ts';
+import { findAgency } from '../agencies/find-agency.ts';
 import type { Deps } from '../deps.ts';
 import { PORTAL_PAGE_LABELS } from './model.ts';
 
@@ -18,8 +18,7 @@ export async function getPortalPage(
   agencyKey: string,
   kind: PortalPageKind,
 ): Promise<{ agency: Agency; page: PortalPage | null }> {
-  const agency = await agenciesRepository(deps.db.db).findByCodeOrName(agencyKey);
-  if (!agency) throw new DomainError('agency.not_found', `未找到机关“${agencyKey}”`, 'agency');
+  const agency = await findAgency(deps, agencyKey);
   return { agency, page: await portalPagesRepository(deps.db.db).find(agency.id, kind) };
 }
 

@@ -1,14 +1,9 @@
-/**
- * Saves an agency's 信息公开指南 or 信息公开制度. Art. 12 makes keeping the guide current the
- * agency's duty (failing it is sanctionable under art. 53(二)), so a person may edit only the
- * pages of agencies in their scope with `catalogue.manage`; the demo acts as the system.
- */
-import { agenciesRepository } from '../../db/repositories/agencies.ts';
 import { type PortalPage, portalPagesRepository } from '../../db/repositories/portal-pages.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { assertCan } from '../accounts/access.ts';
 import { writeAudit } from '../accounts/audit.ts';
 import { type Actor, actorId, actorName, isSystemActor } from '../accounts/model.ts';
+import { findAgency } from '../agencies/find-agency.ts';
 import { parseInput } from '../applications/schemas.ts';
 import type { Deps } from '../deps.ts';
 import { missingGuideElements } from './model.ts';
@@ -27,8 +22,7 @@ export async function savePortalPage(
   actor: Actor,
 ): Promise<SavePortalPageResult> {
   const v = parseInput(SavePortalPageSchema, input);
-  const agency = await agenciesRepository(deps.db.db).findByCodeOrName(v.agency);
-  if (!agency) throw new DomainError('agency.not_found', `未找到机关“${v.agency}”`, 'agency');
+  const agency = await findAgency(deps, v.agency);
   if (!isSystemActor(actor)) {
     if (!actor.agencyIds.includes(agency.id)) {
       throw new DomainError('auth.forbidden', `“${agency.name}”不在您管理的范围内`, 'agency');

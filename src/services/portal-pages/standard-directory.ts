@@ -11,6 +11,7 @@ import {
   TOWNSHIP_AGENCY_TYPES,
 } from '../../domain/catalogue/standard-directory.ts';
 import { DomainError } from '../../domain/errors.ts';
+import { findAgency } from '../agencies/find-agency.ts';
 import type { Deps } from '../deps.ts';
 
 const CATEGORIES = STANDARD_DOMAINS.map((d) => d.catalogueCategory);
@@ -54,8 +55,7 @@ export interface TownshipDirectory {
 
 /** One township's or street's directory: its public items in each of the 26 domains. */
 export async function townshipDirectory(deps: Deps, agencyKey: string): Promise<TownshipDirectory> {
-  const agency = await agenciesRepository(deps.db.db).findByCodeOrName(agencyKey);
-  if (!agency) throw new DomainError('agency.not_found', `未找到机关“${agencyKey}”`, 'agency');
+  const agency = await findAgency(deps, agencyKey);
   if (!isTownship(agency)) {
     throw new DomainError(
       'portal_page.not_found',

@@ -13,6 +13,7 @@ import { type FormatKey, formatForYear, type Table3Column } from '../../domain/r
 import { reportFromCounts } from '../../domain/report/from-records.ts';
 import type { AnnualReport } from '../../domain/report/model.ts';
 import { validateReport } from '../../domain/report/validate/index.ts';
+import { findAgency } from '../agencies/find-agency.ts';
 import type { Deps } from '../deps.ts';
 
 export interface BuildReportInput {
@@ -48,8 +49,7 @@ export async function buildReport(deps: Deps, input: BuildReportInput): Promise<
   if (!Number.isInteger(input.year) || input.year < 2008 || input.year > 2100) {
     throw new DomainError('validation.invalid', `年度“${input.year}”无效`, 'year');
   }
-  const agency = await agenciesRepository(deps.db.db).findByCodeOrName(input.agency);
-  if (!agency) throw new DomainError('agency.not_found', `未找到机关“${input.agency}”`, 'agency');
+  const agency = await findAgency(deps, input.agency);
   const format = input.format ?? formatForYear(input.year);
   const rollup = input.rollup ?? false;
 

@@ -1,16 +1,8 @@
-/**
- * The report as it would be published now: built from the records (buildReport, which keeps the
- * saved draft's chapter text), with the figures typed into the draft by hand in place of the
- * records' (each one also reported as `records.mismatch`), and the whole checked again with the
- * edited text and figures. This is
- * what the workspace shows, what its downloads give and what publishReport snapshots.
- */
-import { agenciesRepository } from '../../db/repositories/agencies.ts';
 import type { Agency } from '../../domain/agencies/model.ts';
-import { DomainError } from '../../domain/errors.ts';
 import type { Finding } from '../../domain/report/finding.ts';
 import type { AnnualReport } from '../../domain/report/model.ts';
 import { validateReport } from '../../domain/report/validate/index.ts';
+import { findAgency } from '../agencies/find-agency.ts';
 import type { Deps } from '../deps.ts';
 import { buildReport, type SavedDraft } from './build-report.ts';
 
@@ -35,12 +27,6 @@ export interface PreparedReport {
 }
 
 export const originOf = (rollup: boolean | undefined): ReportOrigin => (rollup ? 'rollup' : 'records');
-
-export async function findAgency(deps: Pick<Deps, 'db'>, key: string): Promise<Agency> {
-  const agency = await agenciesRepository(deps.db.db).findByCodeOrName(key);
-  if (!agency) throw new DomainError('agency.not_found', `未找到机关“${key}”`, 'agency');
-  return agency;
-}
 
 export async function prepareReport(deps: Deps, key: ReportKey): Promise<PreparedReport> {
   const agency = await findAgency(deps, key.agency);

@@ -21,10 +21,10 @@ import type { AnnualReport } from '../../domain/report/model.ts';
 import { can } from '../accounts/access.ts';
 import { writeAudit } from '../accounts/audit.ts';
 import { type Actor, actorId, actorName, isSystemActor } from '../accounts/model.ts';
+import { findAgency } from '../agencies/find-agency.ts';
 import type { Deps } from '../deps.ts';
 import {
   canonicalJson,
-  findAgency,
   type PreparedReport,
   prepareReport,
   type ReportKey,

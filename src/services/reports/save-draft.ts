@@ -4,9 +4,9 @@
  * and reports every typed figure the records do not give (`records.mismatch`).
  */
 import { z } from 'zod';
-import { agenciesRepository } from '../../db/repositories/agencies.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { CHAPTER_KEYS } from '../../domain/report/formats/index.ts';
+import { findAgency } from '../agencies/find-agency.ts';
 import { parseInput } from '../applications/schemas.ts';
 import type { Deps } from '../deps.ts';
 import { buildReport, type SavedDraft } from './build-report.ts';
@@ -31,8 +31,7 @@ export const SaveDraftSchema = z.object({
 
 export async function saveReportDraft(deps: Deps, input: unknown): Promise<void> {
   const v = parseInput(SaveDraftSchema, input);
-  const agency = await agenciesRepository(deps.db.db).findByCodeOrName(v.agency);
-  if (!agency) throw new DomainError('agency.not_found', `未找到机关“${v.agency}”`, 'agency');
+  const agency = await findAgency(deps, v.agency);
   const built = await buildReport(deps, { agency: agency.code, year: v.year, rollup: v.rollup });
   const { report } = built;
   const typed = v.cells ?? built.typed ?? {};

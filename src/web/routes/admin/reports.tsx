@@ -17,8 +17,9 @@ import { CHAPTER_KEYS, type ChapterKey, completedReportYears } from '../../../do
 import { REPORT_CSS } from '../../../render/html.ts';
 import { agenciesUserCan } from '../../../services/accounts/access.ts';
 import type { SignedInUser } from '../../../services/accounts/model.ts';
+import { findAgency } from '../../../services/agencies/find-agency.ts';
 import type { Deps } from '../../../services/deps.ts';
-import { findAgency, type PreparedReport, prepareReport } from '../../../services/reports/prepare-report.ts';
+import { type PreparedReport, prepareReport } from '../../../services/reports/prepare-report.ts';
 import {
   canPublishReport,
   latestPublication,
