@@ -1,47 +1,17 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.ts';
+import { describe, expect, it } from 'vitest';
 import { renderLetterDocx } from '../../src/render/letter.ts';
 import { systemClock } from '../../src/services/deps.ts';
-import { buildApp } from '../../src/web/server.ts';
-import { hasChromium, launch, seriousViolations, signIn } from './browser.ts';
+import { hasChromium, seriousViolations, signIn, useBrowserAndServer } from './browser.ts';
 
 const TITLE = '宁海县乡村振兴茶园补贴实施细则';
 
 describe.skipIf(!hasChromium)('an editor in a real browser (Chromium)', () => {
-  let dir: string;
-  let app: FastifyInstance;
-  let base: string;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    // Its own server, so that the attachments go to a temporary folder.
-    dir = mkdtempSync(join(tmpdir(), 'gongkai-e2e-editor-'));
-    app = await buildApp(
-      loadConfig({
-        DATABASE_URL: `sqlite:${join(dir, 'db.sqlite')}`,
-        GONGKAI_UPLOADS_DIR: join(dir, 'uploads'),
-        LOG_LEVEL: 'silent',
-        HOST: '127.0.0.1',
-      }),
-    );
-    await app.listen({ host: '127.0.0.1', port: 0 });
-    const address = app.server.address();
-    base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-    browser = await launch();
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  // A fresh demo server whose attachments go to its temporary folder, and a browser.
+  const env = useBrowserAndServer();
 
   it('creates an item with an attachment, publishes it and finds it by a two-word Chinese query', async () => {
-    const page = await browser.newPage();
+    const base = env.server.url;
+    const page = await env.browser.newPage();
     await signIn(page, base, 'ninghai.clerk');
     await page.click('nav.admin >> text=主动公开目录');
     await page.waitForURL(`${base}/admin/items`);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { loadConfig } from '../../src/config.ts';
-import { openApp } from '../../src/services/app.ts';
+import { type App, openApp } from '../../src/services/app.ts';
 import type { Deps } from '../../src/services/deps.ts';
 import { buildApp } from '../../src/web/server.ts';
 
@@ -15,7 +15,11 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+/** `configure` may change the opened application (its deps) before the server is built on it. */
+export async function startTestApp(
+  env: Record<string, string> = {},
+  configure: (opened: App) => void = () => {},
+): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'gongkai-web-'));
   const config = loadConfig({
     DATABASE_URL: `sqlite:${join(dir, 'db.sqlite')}`,
@@ -25,6 +29,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     ...env,
   });
   const opened = await openApp(config);
+  configure(opened);
   const app = await buildApp(config, opened);
   return {
     app,

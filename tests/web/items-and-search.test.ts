@@ -1,12 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.ts';
 import { createSearchIndex, RANK_WINDOW } from '../../src/search/index.ts';
-import { openApp } from '../../src/services/app.ts';
-import { buildApp } from '../../src/web/server.ts';
 import { startTestApp, type TestApp } from '../helpers/web.ts';
 
 describe('the catalogue on the portal', () => {
@@ -111,12 +105,10 @@ describe('feeds for machines', () => {
 
 describe('search results past the counting cap', () => {
   it('says “超过” of a capped count and always offers the next page', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'gongkai-web-'));
-    const config = loadConfig({ DATABASE_URL: `sqlite:${join(dir, 'db.sqlite')}`, LOG_LEVEL: 'silent' });
-    const opened = await openApp(config);
     // The demo catalogue with a tiny cap stands in for a million items with the real one.
-    opened.deps.searchIndex = createSearchIndex(opened.deps.db, { countCap: 3, rankWindow: RANK_WINDOW });
-    const app = await buildApp(config, opened);
+    const { app, close } = await startTestApp({}, (opened) => {
+      opened.deps.searchIndex = createSearchIndex(opened.deps.db, { countCap: 3, rankWindow: RANK_WINDOW });
+    });
     try {
       const res = await app.inject(`/search?q=${encodeURIComponent('通知')}`);
       expect(res.body).toContain('找到超过3条结果');
@@ -125,9 +117,7 @@ describe('search results past the counting cap', () => {
       expect(res.body).toContain('第1页／超过1页');
       expect(res.body).toContain('下一页');
     } finally {
-      await app.close();
-      await opened.close();
-      rmSync(dir, { recursive: true, force: true });
+      await close();
     }
   });
 });

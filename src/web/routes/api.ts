@@ -12,6 +12,7 @@ import { parseInput } from '../../services/applications/schemas.ts';
 import { searchIndexOf } from '../../services/catalogue/index-item.ts';
 import { browseItems, getItem } from '../../services/catalogue/query-items.ts';
 import type { Deps } from '../../services/deps.ts';
+import { countFindings } from '../../services/imports/queries.ts';
 import { listReportPublications } from '../../services/reports/publish-report.ts';
 import { listPublishedReports } from '../../services/reports/published-library.ts';
 import { publicReportPath } from './public/reports.tsx';
@@ -129,7 +130,7 @@ export function registerApiRoutes(app: FastifyInstance, deps: Deps): void {
       agency: r.agencyName,
       year: r.year,
       format: r.format,
-      errors: r.findings.filter((f) => f.severity === 'error').length,
+      errors: countFindings(r.findings).errors,
       url: `/reports/published/${r.id}`,
     })),
   }));

@@ -7,7 +7,7 @@
  */
 import type { ComponentChildren } from 'preact';
 import { bySeverity, type Finding, type Severity } from '../../domain/report/finding.ts';
-import type { ChapterKey } from '../../domain/report/formats/index.ts';
+import { CHAPTER_KEYS, type ChapterKey } from '../../domain/report/formats/index.ts';
 import {
   table2ColumnLabel,
   table2RowLabel,
@@ -47,14 +47,7 @@ export interface NumberedFinding {
   place: { table: GridTableKey } | { chapter: ChapterKey } | 'document';
 }
 
-const CHAPTER_KEYS_SET = new Set<string>([
-  'overview',
-  'proactive',
-  'applications',
-  'appeals',
-  'problems',
-  'other_matters',
-]);
+const CHAPTER_KEYS_SET = new Set<string>(CHAPTER_KEYS);
 
 /** The HTML id of a table cell: `cell-table3-new_received-total`. */
 export const cellAnchor = (table: GridTableKey, row: string, column: string): string =>

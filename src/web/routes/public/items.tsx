@@ -152,14 +152,9 @@ export function registerItemRoutes(app: FastifyInstance, deps: Deps): void {
     const agencies = await agenciesRepository(deps.db.db).list();
     const byId = new Map(agencies.map((a) => [String(a.id), a]));
     const names = new Map(agencies.map((a) => [a.id, a.name]));
-    const result = await browseItems(deps, {
-      ...Object.fromEntries(FILTER_KEYS.filter((k) => q[k] !== '').map((k) => [k, q[k]])),
-      page,
-      pageSize: 20,
-    });
-    const base = new URLSearchParams(
-      Object.fromEntries(FILTER_KEYS.filter((k) => q[k] !== '').map((k) => [k, q[k]])),
-    );
+    const filters = Object.fromEntries(FILTER_KEYS.filter((k) => q[k] !== '').map((k) => [k, q[k]]));
+    const result = await browseItems(deps, { ...filters, page, pageSize: 20 });
+    const base = new URLSearchParams(filters);
     const agencyName = (code: string) => agencies.find((a) => a.code === code)?.name ?? code;
     const active: [keyof BrowseQuery, string][] = [
       ['agency', q.agency ? `发布机构：${agencyName(q.agency)}` : ''],
@@ -455,7 +450,7 @@ export function registerItemRoutes(app: FastifyInstance, deps: Deps): void {
               <option value="">全部</option>
               {GENRES.map((g) => (
                 <option value={g} selected={g === genre}>
-                  {g === 'other' ? '其他' : g}
+                  {genreLabel(g)}
                 </option>
               ))}
             </select>{' '}
