@@ -3,7 +3,14 @@
 import type { Db } from '../../src/db/connection.ts';
 import { agenciesRepository } from '../../src/db/repositories/agencies.ts';
 import type { Agency } from '../../src/domain/agencies/model.ts';
-import { nationalCalendar } from '../../src/domain/calendar/index.ts';
+import {
+  addDays,
+  addWorkingDays,
+  type Calendar,
+  type IsoDate,
+  isWorkingDay,
+  nationalCalendar,
+} from '../../src/domain/calendar/index.ts';
 import type { RegisterApplicationInput } from '../../src/services/applications/schemas.ts';
 import { type Deps, fixedClock } from '../../src/services/deps.ts';
 
@@ -39,4 +46,13 @@ export function buildApplicationInput(
     submittedOn: '2020-09-28',
     ...over,
   };
+}
+
+/** The first receipt day whose 20-working-day reply period (art. 33) ends on `due`. */
+export function receiptDayFor(due: IsoDate, calendar: Calendar): IsoDate {
+  for (let d = addDays(due, -45); d < due; d = addDays(d, 1)) {
+    const end = addWorkingDays(d, 20, calendar);
+    if (isWorkingDay(d, calendar) && (end.isProvisional ? end.provisionalValue : end.value) === due) return d;
+  }
+  throw new Error(`no receipt day for ${due}`);
 }

@@ -4,13 +4,7 @@ import { type Config, ConfigError, loadConfig } from '../../src/config.ts';
 import { digestRepository } from '../../src/db/repositories/digest.ts';
 import type { Role } from '../../src/domain/accounts/roles.ts';
 import type { Agency } from '../../src/domain/agencies/model.ts';
-import {
-  addDays,
-  addWorkingDays,
-  type CalendarResult,
-  type IsoDate,
-  isWorkingDay,
-} from '../../src/domain/calendar/index.ts';
+import type { IsoDate } from '../../src/domain/calendar/index.ts';
 import { digestSubject } from '../../src/mail/digest-message.tsx';
 import { mailErrorText, smtpMailer } from '../../src/mail/mailer.ts';
 import { createUser } from '../../src/services/accounts/create-user.ts';
@@ -20,7 +14,7 @@ import { buildDigest } from '../../src/services/digest/build-digest.ts';
 import { chinaDate, startDigestScheduler, type Timers } from '../../src/services/digest/scheduler.ts';
 import { type DigestDelivery, sendDigests } from '../../src/services/digest/send-digests.ts';
 import { setDigestEmail } from '../../src/services/digest/set-digest-email.ts';
-import { buildAgency, buildApplicationInput, buildDeps } from '../helpers/builders.ts';
+import { buildAgency, buildApplicationInput, buildDeps, receiptDayFor } from '../helpers/builders.ts';
 import { describeEachEngine } from '../helpers/databases.ts';
 import { type SmtpSink, startSmtpSink } from '../helpers/smtp-sink.ts';
 
@@ -55,8 +49,6 @@ function manualTimers() {
 }
 
 const silentLog = { info() {}, error() {} };
-
-const sameDay = (r: CalendarResult<IsoDate>, date: IsoDate) => !r.isProvisional && r.value === date;
 
 describe('the mail configuration (environment)', () => {
   it('sends no e-mail unless SMTP_URL and MAIL_FROM are both set, at 08:00 by default', () => {
@@ -124,12 +116,7 @@ describeEachEngine('the morning digest by e-mail', (ctx) => {
     const other = await buildAgency(ctx.db, { name: '宁海县教育局（邮件测试）' });
     // A case overdue since 2026-11-20, and another due on 2026-11-25, both of the office.
     for (const due of ['2026-11-20', '2026-11-25'] as IsoDate[]) {
-      let received = addDays(due, -40);
-      while (
-        !isWorkingDay(received, deps.calendar) ||
-        !sameDay(addWorkingDays(received, 20, deps.calendar), due)
-      )
-        received = addDays(received, 1);
+      const received = receiptDayFor(due, deps.calendar);
       await registerApplication(
         deps,
         buildApplicationInput(office.code, { submittedOn: received, applicantName: '赵某某' }),

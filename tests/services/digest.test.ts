@@ -14,7 +14,7 @@ import { saveItem } from '../../src/services/catalogue/index.ts';
 import type { Deps } from '../../src/services/deps.ts';
 import { buildDigest, type Digest, isEmptyDigest } from '../../src/services/digest/build-digest.ts';
 import { setDigestEmail } from '../../src/services/digest/set-digest-email.ts';
-import { buildAgency, buildApplicationInput, buildDeps } from '../helpers/builders.ts';
+import { buildAgency, buildApplicationInput, buildDeps, receiptDayFor } from '../helpers/builders.ts';
 import { describeEachEngine } from '../helpers/databases.ts';
 
 /**
@@ -40,14 +40,7 @@ describeEachEngine('the morning digest', (ctx) => {
   let idle: DigestRecipient;
   let draftDue: IsoDate;
 
-  /** The first receipt day whose 20-working-day reply period ends on `due` (art. 33). */
-  const receivedFor = (due: IsoDate): IsoDate => {
-    for (let d = addDays(due, -45); d < due; d = addDays(d, 1)) {
-      if (isWorkingDay(d, deps.calendar) && value<IsoDate>(addWorkingDays(d, 20, deps.calendar)) === due)
-        return d;
-    }
-    throw new Error(`no receipt day for ${due}`);
-  };
+  const receivedFor = (due: IsoDate): IsoDate => receiptDayFor(due, deps.calendar);
 
   const register = async (key: string, agency: Agency, due: IsoDate, name = '欧阳某某') => {
     const app = await registerApplication(
