@@ -2,6 +2,7 @@
  * The morning digest as people read it: the subject, a plain-text body and an HTML body of the
  * e-mail, and the sections the back-office page /admin/digest shows (the same content).
  */
+import type { ComponentChildren } from 'preact';
 import { render } from 'preact-render-to-string';
 import type { IsoDate } from '../domain/calendar/index.ts';
 import { WEEKDAY_NAMES, weekdayOf } from '../domain/calendar/index.ts';
@@ -136,30 +137,31 @@ export function digestText(d: Digest, baseUrl: string): string {
   return `${out.join('\n')}\n`;
 }
 
-function CaseRows({ lines, base }: { lines: readonly DigestCaseLine[]; base: string }) {
+/** A digest table: its column headings, then a row per line (the first cell links to the line's page). */
+function Rows<T>({
+  heads,
+  lines,
+  cells,
+}: {
+  heads: readonly string[];
+  lines: readonly T[];
+  cells: (line: T) => readonly ComponentChildren[];
+}) {
   return (
     <>
       <thead>
         <tr>
-          <th scope="col">查询码</th>
-          <th scope="col">申请人</th>
-          <th scope="col">机关</th>
-          <th scope="col">阶段</th>
-          <th scope="col">答复期限</th>
-          <th scope="col">状态</th>
+          {heads.map((h) => (
+            <th scope="col">{h}</th>
+          ))}
         </tr>
       </thead>
       <tbody>
         {lines.map((l) => (
           <tr>
-            <td>
-              <a href={caseHref(base, l.applicationId)}>{l.trackingNumber}</a>
-            </td>
-            <td>{l.applicant}</td>
-            <td>{l.agencyName}</td>
-            <td>{l.stage}</td>
-            <td>{l.dueOn ?? '—'}</td>
-            <td>{caseStatus(l.workingDaysLeft)}</td>
+            {cells(l).map((c) => (
+              <td>{c}</td>
+            ))}
           </tr>
         ))}
       </tbody>
@@ -167,67 +169,33 @@ function CaseRows({ lines, base }: { lines: readonly DigestCaseLine[]; base: str
   );
 }
 
-function WindowRows({ lines, base }: { lines: readonly DigestWindowLine[]; base: string }) {
-  return (
-    <>
-      <thead>
-        <tr>
-          <th scope="col">查询码</th>
-          <th scope="col">申请人</th>
-          <th scope="col">机关</th>
-          <th scope="col">期限</th>
-          <th scope="col">届满日期</th>
-          <th scope="col">状态</th>
-        </tr>
-      </thead>
-      <tbody>
-        {lines.map((l) => (
-          <tr>
-            <td>
-              <a href={caseHref(base, l.applicationId)}>{l.trackingNumber}</a>
-            </td>
-            <td>{l.applicant}</td>
-            <td>{l.agencyName}</td>
-            <td>{WINDOW_LABELS[l.kind]}</td>
-            <td>{l.endsOn}</td>
-            <td>{windowStatus(l.workingDaysLeft)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </>
-  );
-}
-
-function DraftRows({ lines, base }: { lines: readonly DigestDraftLine[]; base: string }) {
-  return (
-    <>
-      <thead>
-        <tr>
-          <th scope="col">标题</th>
-          <th scope="col">索引号</th>
-          <th scope="col">机关</th>
-          <th scope="col">形成或变更之日</th>
-          <th scope="col">公开期限</th>
-          <th scope="col">状态</th>
-        </tr>
-      </thead>
-      <tbody>
-        {lines.map((l) => (
-          <tr>
-            <td>
-              <a href={itemHref(base, l.itemId)}>{l.title}</a>
-            </td>
-            <td>{l.indexNumber}</td>
-            <td>{l.agencyName}</td>
-            <td>{l.startOn}</td>
-            <td>{l.dueOn}</td>
-            <td>{draftStatus(l.workingDaysLeft)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </>
-  );
-}
+const caseCells = (base: string) => (l: DigestCaseLine) => [
+  <a href={caseHref(base, l.applicationId)}>{l.trackingNumber}</a>,
+  l.applicant,
+  l.agencyName,
+  l.stage,
+  l.dueOn ?? '—',
+  caseStatus(l.workingDaysLeft),
+];
+const windowCells = (base: string) => (l: DigestWindowLine) => [
+  <a href={caseHref(base, l.applicationId)}>{l.trackingNumber}</a>,
+  l.applicant,
+  l.agencyName,
+  WINDOW_LABELS[l.kind],
+  l.endsOn,
+  windowStatus(l.workingDaysLeft),
+];
+const draftCells = (base: string) => (l: DigestDraftLine) => [
+  <a href={itemHref(base, l.itemId)}>{l.title}</a>,
+  l.indexNumber,
+  l.agencyName,
+  l.startOn,
+  l.dueOn,
+  draftStatus(l.workingDaysLeft),
+];
+const CASE_HEADS = ['查询码', '申请人', '机关', '阶段', '答复期限', '状态'];
+const WINDOW_HEADS = ['查询码', '申请人', '机关', '期限', '届满日期', '状态'];
+const DRAFT_HEADS = ['标题', '索引号', '机关', '形成或变更之日', '公开期限', '状态'];
 
 /** The digest's sections as HTML (a heading each), or “今日无待办”; `baseUrl` '' gives site-relative links. */
 export function DigestSections({
@@ -256,11 +224,23 @@ export function DigestSections({
             <table class="list">
               <caption class="visually-hidden">{text.title}</caption>
               {s.kind === 'cases' ? (
-                <CaseRows lines={s.lines.slice(0, DIGEST_LIST_LIMIT)} base={baseUrl} />
+                <Rows
+                  heads={CASE_HEADS}
+                  lines={s.lines.slice(0, DIGEST_LIST_LIMIT)}
+                  cells={caseCells(baseUrl)}
+                />
               ) : s.kind === 'windows' ? (
-                <WindowRows lines={s.lines.slice(0, DIGEST_LIST_LIMIT)} base={baseUrl} />
+                <Rows
+                  heads={WINDOW_HEADS}
+                  lines={s.lines.slice(0, DIGEST_LIST_LIMIT)}
+                  cells={windowCells(baseUrl)}
+                />
               ) : (
-                <DraftRows lines={s.lines.slice(0, DIGEST_LIST_LIMIT)} base={baseUrl} />
+                <Rows
+                  heads={DRAFT_HEADS}
+                  lines={s.lines.slice(0, DIGEST_LIST_LIMIT)}
+                  cells={draftCells(baseUrl)}
+                />
               )}
             </table>
             {more > 0 ? <p>另有{more}件未列出，请登录工作台查看。</p> : null}
