@@ -33,6 +33,15 @@ describe('年报导入检查 in the back office', () => {
 
   const get = (url: string, cookie = clerk) => t.app.inject({ url, headers: { cookie } });
 
+  /** The upload form posted as a browser would (multipart). */
+  const upload = (body: ReturnType<typeof multipartBody>) =>
+    t.app.inject({
+      method: 'POST',
+      url: '/admin/imports',
+      headers: { cookie: clerk, 'content-type': body.contentType },
+      payload: body.payload,
+    });
+
   it('shows the upload form and the demo reports imported at demo load', async () => {
     const res = await get('/admin/imports');
     expect(res.statusCode).toBe(200);
@@ -54,12 +63,7 @@ describe('年报导入检查 in the back office', () => {
     const before = (await listImportedReports(t.deps)).length;
     const page = await get('/admin/imports');
     const body = multipartBody({ _csrf: csrfIn(page.body) }, [HTML, DOCX, PDF, TXT, NINGHAI]);
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/admin/imports',
-      headers: { cookie: clerk, 'content-type': body.contentType },
-      payload: body.payload,
-    });
+    const res = await upload(body);
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('本次导入结果（5个文件）');
     expect(res.body).toContain('已导入4个，重复1个，无法读取0个');
@@ -77,12 +81,7 @@ describe('年报导入检查 in the back office', () => {
   it('asks for a file when none was chosen, in Chinese', async () => {
     const page = await get('/admin/imports');
     const body = multipartBody({ _csrf: csrfIn(page.body) }, []);
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/admin/imports',
-      headers: { cookie: clerk, 'content-type': body.contentType },
-      payload: body.payload,
-    });
+    const res = await upload(body);
     expect(res.statusCode).toBe(422);
     expect(res.body).toContain('role="alert"');
     expect(res.body).toContain('请选择至少一个年度报告文件');
@@ -91,12 +90,7 @@ describe('年报导入检查 in the back office', () => {
   it('refuses an upload without the CSRF token and stores nothing', async () => {
     const before = (await listImportedReports(t.deps)).length;
     const body = multipartBody({ _csrf: 'forged' }, [file('2021-pingtan-zone-gov', 'source.txt', 'x.txt')]);
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/admin/imports',
-      headers: { cookie: clerk, 'content-type': body.contentType },
-      payload: body.payload,
-    });
+    const res = await upload(body);
     expect(res.statusCode).toBe(403);
     expect(res.body).toContain('页面已过期');
     expect((await listImportedReports(t.deps)).length).toBe(before);
